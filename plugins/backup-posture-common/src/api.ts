@@ -1,0 +1,154 @@
+/** Response types of the backup-posture REST API, shared by backend and frontend. */
+import {
+  EntityConfigurationProblem,
+  EntityInventory,
+  FactError,
+  ScopeStatus,
+} from './inventory';
+import {
+  CheckStatus,
+  CloudProvider,
+  Grade,
+  PostureEvaluation,
+  PostureScore,
+  Severity,
+} from './posture';
+
+/**
+ * - `ok`: scanned and evaluated
+ * - `not-annotated`: the entity has no backup-posture annotation (and owns no annotated entities)
+ * - `invalid-annotation`: an annotation could not be parsed; see `problems`
+ * - `pending`: annotated, but no scan has covered it yet
+ *
+ * @public
+ */
+export type EntityPostureState =
+  | 'ok'
+  | 'not-annotated'
+  | 'invalid-annotation'
+  | 'pending';
+
+/** @public */
+export interface Freshness {
+  /** When the scan that produced this data finished. */
+  lastScanAt?: string;
+  /** True when some scope of this entity failed in the last scan and older data is shown. */
+  stale: boolean;
+  scopes: ScopeStatus[];
+}
+
+/** GET /entities/:kind/:namespace/:name/posture @public */
+export interface EntityPostureResponse {
+  entityRef: string;
+  state: EntityPostureState;
+  problems: EntityConfigurationProblem[];
+  freshness: Freshness;
+  inventory?: EntityInventory;
+  evaluation?: PostureEvaluation;
+}
+
+/** @public */
+export interface KeyMix {
+  customer: number;
+  awsManaged: number;
+  awsOwned: number;
+  unknown: number;
+}
+
+/** One row of the group scorecard and the platform report. @public */
+export interface EntityPostureSummary {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  state: EntityPostureState;
+  clouds: CloudProvider[];
+  accounts: string[];
+  regions: string[];
+  score: PostureScore;
+  keyMix: KeyMix;
+  /** Check ids by status, for filtering and the "worst failing checks" lists. */
+  checkStatuses: Record<string, CheckStatus>;
+  lastScanAt?: string;
+  stale: boolean;
+}
+
+/** @public */
+export interface FailingCheckCount {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  entities: number;
+}
+
+/** GET /groups/:namespace/:name/scorecard @public */
+export interface GroupScorecardResponse {
+  groupRef: string;
+  score: PostureScore;
+  gradeDistribution: Record<Grade | 'none', number>;
+  topFailingChecks: FailingCheckCount[];
+  entities: EntityPostureSummary[];
+}
+
+/** GET /report (paged, filterable) @public */
+export interface ReportResponse {
+  items: EntityPostureSummary[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+  score: PostureScore;
+  topFailingChecks: FailingCheckCount[];
+}
+
+/** Query filters of GET /report. @public */
+export interface ReportQuery {
+  offset?: number;
+  limit?: number;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  cloud?: CloudProvider;
+  check?: string;
+  status?: CheckStatus;
+  q?: string;
+  sort?: 'score' | 'entityRef' | 'owner' | 'grade';
+  order?: 'asc' | 'desc';
+}
+
+/** GET /report/trend @public */
+export interface ReportTrendResponse {
+  points: Array<{
+    scanId: string;
+    finishedAt: string;
+    score: number | null;
+    grade: Grade | null;
+    entities: number;
+    counts: Record<CheckStatus, number>;
+  }>;
+}
+
+/** @public */
+export interface ScanProgress {
+  scanId: string;
+  trigger: 'schedule' | 'manual' | 'startup';
+  state: 'running' | 'succeeded' | 'partial' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  scopesTotal: number;
+  scopesDone: number;
+  errors: Array<{ account: string; region: string; error: FactError }>;
+}
+
+/** GET /scan/status @public */
+export interface ScanStatusResponse {
+  current?: ScanProgress;
+  last?: ScanProgress;
+}
+
+/** POST /scan/refresh @public */
+export interface ScanRefreshResponse {
+  accepted: boolean;
+  message: string;
+}

@@ -1,0 +1,169 @@
+/**
+ * The output of the posture engine: key lineage, check results and scores. Produced by the pure
+ * engine in this package and served unchanged by the backend.
+ */
+
+/** Rule ids from docs (domain rules A1…Z8). @public */
+export type RuleId = string;
+
+/** @public */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/**
+ * `unknown` means data was missing or access was denied: it is never counted as a pass.
+ * `accepted` means a failing or warning result covered by a valid exception.
+ *
+ * @public
+ */
+export type CheckStatus =
+  | 'pass'
+  | 'fail'
+  | 'warn'
+  | 'not-applicable'
+  | 'unknown'
+  | 'accepted';
+
+/** @public */
+export type CloudProvider = 'aws' | 'azure';
+
+/** How to fix a finding. @public */
+export interface Remediation {
+  /** Why it matters, in plain words. */
+  why: string;
+  /** Console steps, in order. */
+  console: string[];
+  /** AWS CLI / az CLI commands. */
+  cli?: string;
+  /** Terraform snippet. */
+  terraform?: string;
+}
+
+/** A check's static definition (one source of truth for code and docs/checks.md). @public */
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  cloud: CloudProvider;
+  severity: Severity;
+  rules: RuleId[];
+  /** What the check evaluates (API fields). */
+  description: string;
+  remediation: Remediation;
+}
+
+/** Evidence values are plain data: ARNs, settings, dates. @public */
+export type EvidenceValue = string | number | boolean | null | string[];
+
+/** One subject's outcome within a check (a vault, a recovery point, a copy rule...). @public */
+export interface Finding {
+  /** ARN or id of what was evaluated. */
+  subject: string;
+  status: CheckStatus;
+  message: string;
+  evidence: Record<string, EvidenceValue>;
+  /** Plain-words explanation of a known AWS/Azure error message, when one was met. */
+  explanation?: string;
+  exception?: AcceptedException;
+}
+
+/** @public */
+export interface CheckResult {
+  checkId: string;
+  title: string;
+  cloud: CloudProvider;
+  severity: Severity;
+  rules: RuleId[];
+  /** The worst finding status (fail > unknown > warn > accepted > pass > not-applicable). */
+  status: CheckStatus;
+  summary: string;
+  findings: Finding[];
+  remediation: Remediation;
+}
+
+/** An accepted finding, declared as code. @public */
+export interface PostureException {
+  checkId: string;
+  /** Entity ref the exception applies to. */
+  entityRef: string;
+  /** Optional subject (ARN) to narrow the exception; all subjects when absent. */
+  subject?: string;
+  justification: string;
+  approver: string;
+  /** ISO date; after it the finding resurfaces. */
+  expiresAt: string;
+}
+
+/** @public */
+export interface AcceptedException {
+  justification: string;
+  approver: string;
+  expiresAt: string;
+}
+
+/** Who manages a key. @public */
+export type KeyManagerKind = 'customer' | 'aws-managed' | 'aws-owned' | 'unknown';
+
+/** One key in a lineage chain. @public */
+export interface LineageKey {
+  /** Key ARN (or Azure key URI); absent when unknown. */
+  keyArn?: string;
+  alias?: string;
+  manager: KeyManagerKind;
+  keyState?: string;
+  multiRegion?: boolean;
+}
+
+/** @public */
+export type LineageLinkKind = 'source' | 'primary' | 'copy';
+
+/** A node of a lineage chain: where a copy of the data lives and which key protects it. @public */
+export interface LineageLink {
+  kind: LineageLinkKind;
+  cloud: CloudProvider;
+  account: string;
+  region: string;
+  /** Vault ARN / id (absent for the source resource). */
+  vaultArn?: string;
+  vaultName?: string;
+  vaultType?: string;
+  /** The key the configuration predicts (rules A1, A4, B4, B5). */
+  expectedKey?: LineageKey;
+  /** The key the newest recovery point shows. */
+  observedKey?: LineageKey;
+  /** Newest recovery point here, if any. */
+  recoveryPointArn?: string;
+  recoveryPointCreatedAt?: string;
+  /** Copy rule / job status that produced this link. */
+  copyState?: 'configured' | 'completed' | 'failed' | 'missing';
+  copyStatusMessage?: string;
+  /** Problems on this link, e.g. `expected a customer-managed key, got aws/rds`. */
+  issues: Array<{ rule: RuleId; message: string }>;
+}
+
+/** The chain for one protected resource: source → primary → copies. @public */
+export interface LineageChain {
+  resourceArn: string;
+  resourceType: string;
+  /** A1: independent (vault key) or source-dependent (source key). */
+  encryptionModel: 'independent' | 'source-dependent' | 'unknown';
+  links: LineageLink[];
+}
+
+/** @public */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** @public */
+export interface PostureScore {
+  /** 0–100; `null` when nothing could be evaluated. */
+  score: number | null;
+  grade: Grade | null;
+  counts: Record<CheckStatus, number>;
+}
+
+/** @public */
+export interface PostureEvaluation {
+  entityRef: string;
+  evaluatedAt: string;
+  lineage: LineageChain[];
+  checks: CheckResult[];
+  score: PostureScore;
+}
