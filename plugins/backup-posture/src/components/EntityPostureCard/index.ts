@@ -1,0 +1,1 @@
+export { EntityPostureCard } from './EntityPostureCard';

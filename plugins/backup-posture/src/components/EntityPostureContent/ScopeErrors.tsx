@@ -1,0 +1,35 @@
+import React from 'react';
+import { WarningPanel } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { ScopeStatus } from '@backup-posture/plugin-backup-posture-common';
+import { formatTimestamp } from '../shared';
+
+/** Per-account/region scan failures in plain words; nothing when every scope is fine. */
+export function ScopeErrors(props: { scopes: ScopeStatus[] }) {
+  const failing = props.scopes.filter(s => s.state !== 'ok');
+  if (failing.length === 0) return null;
+  return (
+    <WarningPanel
+      severity="warning"
+      title={`${failing.length} account/region scope${failing.length === 1 ? '' : 's'} could not be scanned`}
+      defaultExpanded
+    >
+      <div data-testid="backup-posture-scope-errors">
+        {failing.map(scope => (
+          <Typography
+            key={`${scope.cloud}-${scope.account}-${scope.region}`}
+            variant="body2"
+          >
+            Account {scope.account}, region {scope.region}:{' '}
+            {scope.state === 'stale' ? 'stale' : 'error'}
+            {scope.error
+              ? ` — ${scope.error.name}: ${scope.error.message}`
+              : ''}
+            . Showing data from the last successful scan (
+            {formatTimestamp(scope.lastSuccessAt)}).
+          </Typography>
+        ))}
+      </div>
+    </WarningPanel>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityPostureContent } from './EntityPostureContent';

@@ -1,0 +1,43 @@
+import React from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { useApi } from '@backstage/core-plugin-api';
+import { backupPostureApiRef } from '../../api';
+import { RefreshScanButton, formatTimestamp } from '../shared';
+
+const STATE_WORDS = {
+  running: 'running',
+  succeeded: 'succeeded',
+  partial: 'finished with errors in some accounts/regions',
+  failed: 'failed',
+};
+
+/** The current or last scan in words, with the refresh button. */
+export function ScanStatusBar() {
+  const api = useApi(backupPostureApiRef);
+  const { value, error } = useAsync(() => api.getScanStatus(), [api]);
+  let text = 'Loading scan status…';
+  if (error) text = `Scan status unavailable: ${error.message}`;
+  else if (value?.current) {
+    text = `Scan running: ${value.current.scopesDone} of ${value.current.scopesTotal} account/region scopes done.`;
+  } else if (value?.last) {
+    const last = value.last;
+    text = `Last scan ${STATE_WORDS[last.state]} at ${formatTimestamp(last.finishedAt ?? last.startedAt)}`;
+    if (last.errors.length > 0) text += ` (${last.errors.length} scope errors)`;
+    text += '.';
+  } else if (value) text = 'No scan has run yet.';
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      justifyContent="space-between"
+      flexWrap="wrap"
+    >
+      <Typography variant="body2" data-testid="backup-posture-scan-status">
+        {text}
+      </Typography>
+      <RefreshScanButton />
+    </Box>
+  );
+}
