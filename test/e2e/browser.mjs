@@ -1,0 +1,50 @@
+// Headless Debian Chromium through playwright-core, failing on any page error: a blank page is
+// not a pass.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+export const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
+export const imagesDir = resolve('docs/images');
+
+export async function openBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', err => pageErrors.push(err.message));
+  return { browser, page, pageErrors };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(imagesDir, { recursive: true });
+  const path = join(imagesDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Reloads until the locator shows (the first scan may still be running when the test starts). */
+export async function waitWithReload(page, locator, { timeoutMs = 180_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await page.reload();
+    }
+  }
+}
