@@ -1,0 +1,442 @@
+import {
+  awsManagedFallbackAlias,
+  isSourceDependent,
+  recoveryPointArn,
+} from '../model/resourceTypes';
+import { SeededRandom, daysAfter } from '../model/random';
+import {
+  Estate,
+  SimBackupPlan,
+  SimBackupRule,
+  SimKmsKey,
+  SimLifecycle,
+  SimResource,
+  SimVault,
+} from '../model/types';
+import { policyAllows } from './policy';
+import { selectionAssigns } from './selection';
+import { COPY_STATUS } from './statusMessages';
+import {
+  DerivedBackups,
+  DerivedCopyJob,
+  DerivedProtectedResource,
+  DerivedRecoveryPoint,
+} from './types';
+
+const HOUR = 3_600_000;
+
+function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+function calculatedLifecycle(creationDate: string, lifecycle?: SimLifecycle) {
+  if (!lifecycle) return undefined;
+  return {
+    moveToColdStorageAt:
+      lifecycle.moveToColdStorageAfterDays !== undefined
+        ? daysAfter(creationDate, lifecycle.moveToColdStorageAfterDays)
+        : undefined,
+    deleteAt:
+      lifecycle.deleteAfterDays !== undefined
+        ? daysAfter(creationDate, lifecycle.deleteAfterDays)
+        : undefined,
+  };
+}
+
+/** Lookups over an estate, shared by derivation and the handlers. */
+export class EstateIndex {
+  readonly vaultsByArn = new Map<string, SimVault>();
+  readonly keysByArn = new Map<string, SimKmsKey>();
+
+  constructor(readonly estate: Estate) {
+    for (const v of estate.vaults) this.vaultsByArn.set(v.arn, v);
+    for (const k of estate.keys) this.keysByArn.set(k.arn, k);
+  }
+
+  managedKey(
+    accountId: string,
+    region: string,
+    alias: string,
+  ): SimKmsKey | undefined {
+    return this.estate.keys.find(
+      k =>
+        k.accountId === accountId &&
+        k.region === region &&
+        k.aliases.includes(alias),
+    );
+  }
+
+  isAwsBackupKey(keyArn: string): boolean {
+    return (
+      this.keysByArn.get(keyArn)?.aliases.includes('alias/aws/backup') ?? false
+    );
+  }
+
+  inOrganization(accountId: string): boolean {
+    return (
+      this.estate.accounts.find(a => a.id === accountId)?.inOrganization ??
+      false
+    );
+  }
+
+  organizationPaths(accountId: string): string[] {
+    const org = this.estate.organization;
+    const ou = org.organizationalUnits.find(o =>
+      o.accountIds.includes(accountId),
+    );
+    return [`${org.id}/${org.rootId}/${ou ? `${ou.id}/` : ''}`];
+  }
+}
+
+/**
+ * The key of a primary recovery point (A1, A2): independent types get the vault's key;
+ * source-dependent types keep the source's key, or none when the source was unencrypted then.
+ */
+export function primaryPointKey(
+  resource: SimResource,
+  vault: SimVault,
+  creationDate: string,
+): { keyArn?: string; rule: string } {
+  if (!isSourceDependent(resource.type))
+    return { keyArn: vault.encryptionKeyArn, rule: 'A1' };
+  if (
+    !resource.kmsKeyArn ||
+    (resource.unencryptedBefore && creationDate < resource.unencryptedBefore)
+  ) {
+    return { keyArn: undefined, rule: 'A2' };
+  }
+  return { keyArn: resource.kmsKeyArn, rule: 'A1' };
+}
+
+/**
+ * The key of a copy (A4, B5): the destination vault's key; RDS-family and EBS/EC2 copies into a
+ * vault with the AWS-managed aws/backup key get aws/rds or aws/ebs of the destination instead.
+ */
+export function copyPointKey(
+  index: EstateIndex,
+  resource: SimResource,
+  source: { keyArn?: string },
+  destination: SimVault,
+): { keyArn?: string; rule: string } {
+  if (isSourceDependent(resource.type) && !source.keyArn)
+    return { keyArn: undefined, rule: 'A2' };
+  const fallback = awsManagedFallbackAlias(resource.type);
+  if (fallback && index.isAwsBackupKey(destination.encryptionKeyArn)) {
+    const key = index.managedKey(
+      destination.accountId,
+      destination.region,
+      fallback,
+    );
+    return { keyArn: key?.arn, rule: 'A4' };
+  }
+  return {
+    keyArn: destination.encryptionKeyArn,
+    rule: resource.accountId !== destination.accountId ? 'B5' : 'A4',
+  };
+}
+
+/** Why AWS would reject a copy (B1-B6), or undefined when it goes through. */
+export function copyRejection(
+  index: EstateIndex,
+  resource: SimResource,
+  sourceKeyArn: string | undefined,
+  destinationVaultArn: string,
+  copyLifecycle: SimLifecycle | undefined,
+): { rule: string; message: string } | undefined {
+  const destination = index.vaultsByArn.get(destinationVaultArn);
+  if (!destination) {
+    return {
+      rule: 'missing-vault',
+      message: COPY_STATUS.destinationVaultMissing(destinationVaultArn),
+    };
+  }
+  if (destination.accountId === resource.accountId) return undefined;
+  const estate = index.estate;
+  if (
+    !index.inOrganization(resource.accountId) ||
+    !index.inOrganization(destination.accountId)
+  ) {
+    return { rule: 'B1', message: COPY_STATUS.notSameOrganization };
+  }
+  if (!estate.globalSettings.isCrossAccountBackupEnabled) {
+    return { rule: 'B1', message: COPY_STATUS.crossAccountDisabled };
+  }
+  if (destination.name === 'Default') {
+    return {
+      rule: 'B3',
+      message: COPY_STATUS.defaultVaultDestination(destination.arn),
+    };
+  }
+  const copyAllowed = policyAllows(
+    destination.accessPolicy,
+    'backup:CopyIntoBackupVault',
+    {
+      accountId: resource.accountId,
+      principalArn: `arn:aws:iam::${resource.accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+      organizationId: estate.organization.id,
+      organizationPaths: index.organizationPaths(resource.accountId),
+    },
+  );
+  if (!copyAllowed) {
+    return {
+      rule: 'B2',
+      message: COPY_STATUS.copyIntoDenied(resource.accountId, destination.arn),
+    };
+  }
+  if (copyLifecycle?.moveToColdStorageAfterDays !== undefined) {
+    return { rule: 'B6', message: COPY_STATUS.coldStorageCrossAccount };
+  }
+  if (isSourceDependent(resource.type) && sourceKeyArn) {
+    const key = index.keysByArn.get(sourceKeyArn);
+    const shareable =
+      key?.keyManager === 'CUSTOMER' &&
+      key.keyState === 'Enabled' &&
+      policyAllows(key.policy, 'kms:Decrypt', {
+        accountId: destination.accountId,
+      }) &&
+      policyAllows(key.policy, 'kms:CreateGrant', {
+        accountId: destination.accountId,
+      });
+    if (!shareable)
+      return {
+        rule: 'B4',
+        message: COPY_STATUS.keyNotAccessible(sourceKeyArn),
+      };
+  }
+  return undefined;
+}
+
+function createdBy(plan: SimBackupPlan, rule: SimBackupRule) {
+  return {
+    backupPlanId: plan.planId,
+    backupPlanArn: plan.arn,
+    backupPlanName: plan.name,
+    backupPlanVersion: plan.versionId,
+    backupRuleId: rule.ruleId,
+    backupRuleName: rule.ruleName,
+    backupRuleCron: rule.scheduleExpression,
+    backupRuleTimezone: rule.scheduleExpressionTimezone,
+  };
+}
+
+function keyType(vault: SimVault, keyArn?: string) {
+  if (!keyArn) return undefined;
+  return keyArn === vault.encryptionKeyArn
+    ? vault.encryptionKeyType
+    : 'CUSTOMER_MANAGED_KMS_KEY';
+}
+
+/**
+ * Everything AWS Backup would have produced from the estate's plans: the primary recovery
+ * points each rule kept, one copy job per copy action and point (FAILED when AWS rejects it),
+ * the copies, and the protected resources per account and region.
+ */
+export function deriveBackups(estate: Estate): DerivedBackups {
+  const index = new EstateIndex(estate);
+  const rng = new SeededRandom(estate.seed ^ 0x5eed);
+  const recoveryPoints: DerivedRecoveryPoint[] = [];
+  const copyJobs: DerivedCopyJob[] = [];
+  const now = estate.now;
+
+  for (const plan of estate.plans) {
+    const candidates = estate.resources.filter(
+      r => r.accountId === plan.accountId && r.region === plan.region,
+    );
+    const assigned = candidates.filter(r =>
+      plan.selections.some(s => selectionAssigns(s, r)),
+    );
+    for (const rule of plan.rules) {
+      const vault = estate.vaults.find(
+        v =>
+          v.accountId === plan.accountId &&
+          v.region === plan.region &&
+          v.name === rule.targetBackupVaultName,
+      );
+      if (!vault) continue;
+      const role = plan.selections[0]?.iamRoleArn ?? '';
+      for (const resource of assigned) {
+        for (const age of rule.pointAgesDays) {
+          if (
+            rule.lifecycle?.deleteAfterDays !== undefined &&
+            age > rule.lifecycle.deleteAfterDays
+          )
+            continue;
+          const creationDate = addMs(now, -age * 24 * HOUR - 6 * HOUR);
+          const completionDate = addMs(creationDate, HOUR / 2);
+          const size = 1_000_000_000 + rng.int(50_000_000_000);
+          const key = primaryPointKey(resource, vault, creationDate);
+          const primary: DerivedRecoveryPoint = {
+            recoveryPointArn: recoveryPointArn(
+              resource.type,
+              vault.accountId,
+              vault.region,
+              rng.uuid(),
+            ),
+            backupVaultName: vault.name,
+            backupVaultArn: vault.arn,
+            accountId: vault.accountId,
+            region: vault.region,
+            vaultType: vault.type,
+            resourceArn: resource.arn,
+            resourceType: resource.type,
+            resourceName: resource.name,
+            createdBy: createdBy(plan, rule),
+            iamRoleArn: role,
+            status: 'COMPLETED',
+            creationDate,
+            completionDate,
+            backupSizeInBytes: size,
+            lifecycle: rule.lifecycle,
+            calculatedLifecycle: calculatedLifecycle(
+              creationDate,
+              rule.lifecycle,
+            ),
+            isEncrypted: key.keyArn !== undefined,
+            encryptionKeyArn: key.keyArn,
+            encryptionKeyType: keyType(vault, key.keyArn),
+            keyRule: key.rule,
+          };
+          recoveryPoints.push(primary);
+
+          for (const action of rule.copyActions) {
+            if (
+              action.lifecycle?.deleteAfterDays !== undefined &&
+              age > action.lifecycle.deleteAfterDays
+            )
+              continue;
+            const jobCreated = addMs(completionDate, HOUR / 4);
+            const rejection = copyRejection(
+              index,
+              resource,
+              key.keyArn,
+              action.destinationBackupVaultArn,
+              action.lifecycle,
+            );
+            const destination = index.vaultsByArn.get(
+              action.destinationBackupVaultArn,
+            );
+            const job: DerivedCopyJob = {
+              copyJobId: rng.uuid().toUpperCase(),
+              accountId: vault.accountId,
+              region: vault.region,
+              state: rejection ? 'FAILED' : 'COMPLETED',
+              statusMessage: rejection?.message,
+              failedBy: rejection?.rule,
+              resourceArn: resource.arn,
+              resourceType: resource.type,
+              resourceName: resource.name,
+              sourceBackupVaultArn: vault.arn,
+              sourceRecoveryPointArn: primary.recoveryPointArn,
+              destinationBackupVaultArn: action.destinationBackupVaultArn,
+              destinationVaultType: destination?.type,
+              destinationRecoveryPointLifecycle: action.lifecycle,
+              creationDate: jobCreated,
+              completionDate: addMs(jobCreated, rejection ? 60_000 : HOUR),
+              backupSizeInBytes: size,
+              iamRoleArn: role,
+              createdBy: createdBy(plan, rule),
+            };
+            if (!rejection && destination) {
+              const copyKey = copyPointKey(index, resource, key, destination);
+              const copy: DerivedRecoveryPoint = {
+                ...primary,
+                recoveryPointArn: recoveryPointArn(
+                  resource.type,
+                  destination.accountId,
+                  destination.region,
+                  rng.uuid(),
+                ),
+                backupVaultName: destination.name,
+                backupVaultArn: destination.arn,
+                accountId: destination.accountId,
+                region: destination.region,
+                vaultType: destination.type,
+                sourceBackupVaultArn: vault.arn,
+                creationDate: jobCreated,
+                completionDate: job.completionDate!,
+                lifecycle: action.lifecycle,
+                calculatedLifecycle: calculatedLifecycle(
+                  jobCreated,
+                  action.lifecycle,
+                ),
+                isEncrypted: copyKey.keyArn !== undefined,
+                encryptionKeyArn: copyKey.keyArn,
+                encryptionKeyType: keyType(destination, copyKey.keyArn),
+                keyRule: copyKey.rule,
+              };
+              recoveryPoints.push(copy);
+              job.destinationRecoveryPointArn = copy.recoveryPointArn;
+              job.destinationEncryptionKeyArn = copy.encryptionKeyArn;
+            }
+            copyJobs.push(job);
+          }
+        }
+      }
+    }
+  }
+
+  for (const manual of estate.manualRecoveryPoints) {
+    const resource = estate.resources.find(r => r.arn === manual.resourceArn);
+    const vault = index.vaultsByArn.get(manual.vaultArn);
+    if (!resource || !vault) continue;
+    const key = primaryPointKey(resource, vault, manual.creationDate);
+    const lifecycle = manual.deleteAfterDays
+      ? { deleteAfterDays: manual.deleteAfterDays }
+      : undefined;
+    recoveryPoints.push({
+      recoveryPointArn: recoveryPointArn(
+        resource.type,
+        vault.accountId,
+        vault.region,
+        rng.uuid(),
+      ),
+      backupVaultName: vault.name,
+      backupVaultArn: vault.arn,
+      accountId: vault.accountId,
+      region: vault.region,
+      vaultType: vault.type,
+      resourceArn: resource.arn,
+      resourceType: resource.type,
+      resourceName: resource.name,
+      iamRoleArn: `arn:aws:iam::${vault.accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+      status: 'COMPLETED',
+      creationDate: manual.creationDate,
+      completionDate: addMs(manual.creationDate, HOUR / 2),
+      backupSizeInBytes: 1_000_000_000,
+      lifecycle,
+      calculatedLifecycle: calculatedLifecycle(manual.creationDate, lifecycle),
+      isEncrypted: key.keyArn !== undefined,
+      encryptionKeyArn: key.keyArn,
+      encryptionKeyType: keyType(vault, key.keyArn),
+      keyRule: key.rule,
+    });
+  }
+
+  return {
+    recoveryPoints,
+    copyJobs,
+    protectedResources: protectedResources(recoveryPoints),
+  };
+}
+
+/** ListProtectedResources: every resource with a recovery point in the account and region. */
+function protectedResources(
+  points: DerivedRecoveryPoint[],
+): DerivedProtectedResource[] {
+  const latest = new Map<string, DerivedRecoveryPoint>();
+  for (const p of points) {
+    const k = `${p.accountId}|${p.region}|${p.resourceArn}`;
+    const current = latest.get(k);
+    if (!current || current.creationDate < p.creationDate) latest.set(k, p);
+  }
+  return [...latest.values()].map(p => ({
+    accountId: p.accountId,
+    region: p.region,
+    resourceArn: p.resourceArn,
+    resourceType: p.resourceType,
+    resourceName: p.resourceName,
+    lastBackupTime: p.creationDate,
+    lastBackupVaultArn: p.backupVaultArn,
+    lastRecoveryPointArn: p.recoveryPointArn,
+  }));
+}

@@ -1,0 +1,493 @@
+import { SeededRandom, daysBefore } from './random';
+import { resourceArn } from './resourceTypes';
+import {
+  Estate,
+  PolicyDocument,
+  PolicyStatement,
+  ResourceType,
+  SimAccount,
+  SimBackupPlan,
+  SimBackupRule,
+  SimBackupSelection,
+  SimKmsKey,
+  SimResource,
+  SimVault,
+} from './types';
+
+export const DEFAULT_ROLE = 'BackupPostureReadOnly';
+/** Stand-in for the AWS service account that holds AWS-owned keys (LAG vaults without a CMK). */
+export const AWS_OWNED_KEY_ACCOUNT = '868404374520';
+export const AWS_MANAGED_ALIASES = [
+  'alias/aws/backup',
+  'alias/aws/rds',
+  'alias/aws/ebs',
+] as const;
+
+export interface CmkOptions {
+  alias: string;
+  description?: string;
+  /** Accounts whose roots the key policy lets use the key (rules B4, A3). */
+  allowAccounts?: string[];
+  rotationEnabled?: boolean;
+  keyState?: SimKmsKey['keyState'];
+  /** Makes the key a multi-region primary with `mrk-` replicas in these regions. */
+  replicaRegions?: string[];
+  /** Let AWS Backup use the key (default true); false reproduces a policy that forgets it (A3). */
+  allowBackupService?: boolean;
+}
+
+export interface VaultOptions {
+  type?: SimVault['type'];
+  /** A key ARN, or the AWS-managed `aws/backup` key, or an AWS-owned key (LAG vaults). */
+  key?: string | 'aws/backup' | 'aws-owned';
+  lock?: SimVault['lock'];
+  accessPolicy?: PolicyDocument;
+  createdDaysAgo?: number;
+}
+
+/**
+ * Builds estates with consistent ARNs, ids and AWS-managed keys. Every id comes from the seeded
+ * random source, in call order, so a scenario built twice from the same seed is identical.
+ */
+export class EstateBuilder {
+  readonly rng: SeededRandom;
+  readonly estate: Estate;
+  private readonly managedKeyIndex = new Map<string, string>();
+  private readonly vaultIndex = new Map<string, number>();
+
+  constructor(opts: {
+    name: string;
+    seed: number;
+    now: string;
+    organizationId: string;
+    managementAccountId: string;
+    managementAccountEmail: string;
+    regions: string[];
+  }) {
+    this.rng = new SeededRandom(opts.seed);
+    this.estate = {
+      name: opts.name,
+      seed: opts.seed,
+      now: opts.now,
+      organization: {
+        id: opts.organizationId,
+        arn: `arn:aws:organizations::${opts.managementAccountId}:organization/${opts.organizationId}`,
+        managementAccountId: opts.managementAccountId,
+        managementAccountEmail: opts.managementAccountEmail,
+        rootId: `r-${this.rng.hex(4)}`,
+        organizationalUnits: [],
+      },
+      accounts: [],
+      regions: opts.regions,
+      keys: [],
+      resources: [],
+      vaults: [],
+      plans: [],
+      globalSettings: {
+        isCrossAccountBackupEnabled: true,
+        isMpaEnabled: false,
+        lastUpdateTime: daysBefore(opts.now, 400),
+      },
+      manualRecoveryPoints: [],
+    };
+  }
+
+  get now(): string {
+    return this.estate.now;
+  }
+
+  ago(days: number): string {
+    return daysBefore(this.estate.now, days);
+  }
+
+  account(
+    id: string,
+    name: string,
+    opts: { inOrganization?: boolean; ou?: string } = {},
+  ): SimAccount {
+    const account: SimAccount = {
+      id,
+      name,
+      email: `aws+${name}@example.com`,
+      inOrganization: opts.inOrganization ?? true,
+      status: 'ACTIVE',
+      joinedAt: this.ago(900 - this.estate.accounts.length),
+      assumableRoles: [DEFAULT_ROLE],
+    };
+    this.estate.accounts.push(account);
+    if (opts.ou) {
+      let ou = this.estate.organization.organizationalUnits.find(
+        o => o.name === opts.ou,
+      );
+      if (!ou) {
+        ou = {
+          id: `ou-${this.estate.organization.rootId.slice(2)}-${this.rng.hex(8)}`,
+          name: opts.ou,
+          accountIds: [],
+        };
+        this.estate.organization.organizationalUnits.push(ou);
+      }
+      ou.accountIds.push(id);
+    }
+    for (const region of this.estate.regions) {
+      this.managedKeys(id, region);
+      this.vault(id, region, 'Default', {
+        key: 'aws/backup',
+        createdDaysAgo: 700,
+      });
+    }
+    return account;
+  }
+
+  private managedKeys(accountId: string, region: string) {
+    for (const alias of AWS_MANAGED_ALIASES) {
+      const keyId = this.rng.uuid();
+      this.estate.keys.push({
+        keyId,
+        arn: `arn:aws:kms:${region}:${accountId}:key/${keyId}`,
+        accountId,
+        region,
+        keyManager: 'AWS',
+        description: `Default key that protects my ${alias.split('/')[2].toUpperCase()} data when no other key is defined`,
+        aliases: [alias],
+        keyState: 'Enabled',
+        rotationEnabled: true,
+        rotationPeriodInDays: 365,
+        policy: awsManagedKeyPolicy(accountId, region, alias),
+        creationDate: this.ago(800),
+      });
+      this.managedKeyIndex.set(
+        `${accountId}|${region}|${alias}`,
+        `arn:aws:kms:${region}:${accountId}:key/${keyId}`,
+      );
+    }
+  }
+
+  managedKeyArn(accountId: string, region: string, alias: string): string {
+    const arn = this.managedKeyIndex.get(`${accountId}|${region}|${alias}`);
+    if (!arn) throw new Error(`no ${alias} key in ${accountId}/${region}`);
+    return arn;
+  }
+
+  cmk(accountId: string, region: string, opts: CmkOptions): SimKmsKey {
+    const multiRegion = (opts.replicaRegions ?? []).length > 0;
+    const keyId = multiRegion ? `mrk-${this.rng.hex(32)}` : this.rng.uuid();
+    const arnIn = (r: string) => `arn:aws:kms:${r}:${accountId}:key/${keyId}`;
+    const policy = customerKeyPolicy(
+      accountId,
+      opts.allowAccounts ?? [],
+      opts.allowBackupService ?? true,
+    );
+    const base = {
+      keyId,
+      accountId,
+      keyManager: 'CUSTOMER' as const,
+      description:
+        opts.description ?? `${opts.alias.replace('alias/', '')} key`,
+      keyState: opts.keyState ?? 'Enabled',
+      rotationEnabled: opts.rotationEnabled ?? true,
+      rotationPeriodInDays: 365,
+      policy,
+      creationDate: this.ago(500),
+    };
+    const primary: SimKmsKey = {
+      ...base,
+      arn: arnIn(region),
+      region,
+      aliases: [opts.alias],
+      multiRegion: multiRegion
+        ? {
+            type: 'PRIMARY',
+            primaryArn: arnIn(region),
+            replicaArns: opts.replicaRegions!.map(arnIn),
+          }
+        : undefined,
+    };
+    this.estate.keys.push(primary);
+    for (const replicaRegion of opts.replicaRegions ?? []) {
+      this.estate.keys.push({
+        ...base,
+        arn: arnIn(replicaRegion),
+        region: replicaRegion,
+        aliases: [`${opts.alias}-replica`],
+        multiRegion: {
+          type: 'REPLICA',
+          primaryArn: primary.arn,
+          replicaArns: opts.replicaRegions!.map(arnIn),
+        },
+      });
+    }
+    return primary;
+  }
+
+  resource(
+    type: ResourceType,
+    accountId: string,
+    region: string,
+    name: string,
+    opts: {
+      tags?: Record<string, string>;
+      keyArn?: string;
+      unencryptedBefore?: string;
+    } = {},
+  ): SimResource {
+    const resource: SimResource = {
+      arn: resourceArn(type, accountId, region, name),
+      type,
+      accountId,
+      region,
+      name,
+      tags: opts.tags ?? {},
+      kmsKeyArn: opts.keyArn,
+      unencryptedBefore: opts.unencryptedBefore,
+    };
+    this.estate.resources.push(resource);
+    return resource;
+  }
+
+  vault(
+    accountId: string,
+    region: string,
+    name: string,
+    opts: VaultOptions = {},
+  ): SimVault {
+    const type = opts.type ?? 'BACKUP_VAULT';
+    let encryptionKeyArn: string;
+    let encryptionKeyType: SimVault['encryptionKeyType'] =
+      'CUSTOMER_MANAGED_KMS_KEY';
+    if (!opts.key || opts.key === 'aws/backup') {
+      encryptionKeyArn = this.managedKeyArn(
+        accountId,
+        region,
+        'alias/aws/backup',
+      );
+    } else if (opts.key === 'aws-owned') {
+      encryptionKeyArn = `arn:aws:kms:${region}:${AWS_OWNED_KEY_ACCOUNT}:key/${this.rng.uuid()}`;
+      encryptionKeyType = 'AWS_OWNED_KMS_KEY';
+    } else {
+      encryptionKeyArn = opts.key;
+    }
+    const vault: SimVault = {
+      name,
+      arn: `arn:aws:backup:${region}:${accountId}:backup-vault:${name}`,
+      accountId,
+      region,
+      type,
+      state: 'AVAILABLE',
+      encryptionKeyArn,
+      encryptionKeyType,
+      creationDate: this.ago(opts.createdDaysAgo ?? 400),
+      creatorRequestId: name === 'Default' ? undefined : this.rng.uuid(),
+      lock:
+        opts.lock ??
+        (type === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
+          ? { mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 3650 }
+          : undefined),
+      accessPolicy: opts.accessPolicy,
+    };
+    // Re-declaring a vault (e.g. giving a Default vault a policy) replaces it in place.
+    const existing = this.vaultIndex.get(vault.arn);
+    if (existing !== undefined) this.estate.vaults[existing] = vault;
+    else {
+      this.vaultIndex.set(vault.arn, this.estate.vaults.length);
+      this.estate.vaults.push(vault);
+    }
+    return vault;
+  }
+
+  plan(
+    accountId: string,
+    region: string,
+    name: string,
+    rules: Array<
+      Omit<SimBackupRule, 'ruleId' | 'copyActions' | 'pointAgesDays'> &
+        Partial<Pick<SimBackupRule, 'copyActions' | 'pointAgesDays'>>
+    >,
+    selections: Array<
+      Partial<Omit<SimBackupSelection, 'selectionId' | 'creationDate'>> & {
+        selectionName: string;
+      }
+    >,
+  ): SimBackupPlan {
+    const planId = this.rng.uuid();
+    const plan: SimBackupPlan = {
+      planId,
+      arn: `arn:aws:backup:${region}:${accountId}:backup-plan:${planId}`,
+      name,
+      versionId: this.rng.hex(32),
+      accountId,
+      region,
+      creationDate: this.ago(420),
+      lastExecutionDate: this.ago(1),
+      rules: rules.map(rule => ({
+        ...rule,
+        ruleId: this.rng.uuid(),
+        copyActions: rule.copyActions ?? [],
+        pointAgesDays: rule.pointAgesDays ?? [1, 2, 3],
+      })),
+      selections: selections.map(selection => ({
+        selectionId: this.rng.uuid(),
+        creationDate: this.ago(410),
+        iamRoleArn: `arn:aws:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+        resources: [],
+        notResources: [],
+        listOfTags: [],
+        ...selection,
+        conditions: {
+          stringEquals: [],
+          stringNotEquals: [],
+          stringLike: [],
+          stringNotLike: [],
+          ...selection.conditions,
+        },
+      })),
+    };
+    this.estate.plans.push(plan);
+    return plan;
+  }
+}
+
+function awsManagedKeyPolicy(
+  accountId: string,
+  region: string,
+  alias: string,
+): PolicyDocument {
+  const service = alias.split('/')[2];
+  const viaService =
+    service === 'ebs'
+      ? `ec2.${region}.amazonaws.com`
+      : `${service}.${region}.amazonaws.com`;
+  return {
+    Version: '2012-10-17',
+    Id: `auto-${service}-1`,
+    Statement: [
+      {
+        Sid: `Allow access through ${service} for all principals in the account that are authorized to use ${service}`,
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:CreateGrant',
+          'kms:DescribeKey',
+        ],
+        Resource: '*',
+        Condition: {
+          StringEquals: {
+            'kms:CallerAccount': accountId,
+            'kms:ViaService': viaService,
+          },
+        },
+      },
+      {
+        Sid: 'Allow direct access to key metadata to the account',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
+        Resource: '*',
+      },
+    ],
+  };
+}
+
+export function customerKeyPolicy(
+  accountId: string,
+  allowAccounts: string[],
+  allowBackupService: boolean,
+): PolicyDocument {
+  const statements: PolicyStatement[] = [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+  if (allowBackupService) {
+    statements.push({
+      Sid: 'Allow AWS Backup to use the key',
+      Effect: 'Allow',
+      Principal: {
+        AWS: `arn:aws:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+      },
+      Action: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+      ],
+      Resource: '*',
+    });
+  }
+  if (allowAccounts.length > 0) {
+    statements.push({
+      Sid: 'Allow use of the key by the backup accounts',
+      Effect: 'Allow',
+      Principal: { AWS: allowAccounts.map(a => `arn:aws:iam::${a}:root`) },
+      Action: [
+        'kms:Decrypt',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:GetKeyRotationStatus',
+      ],
+      Resource: '*',
+    });
+  }
+  return { Version: '2012-10-17', Id: 'key-policy', Statement: statements };
+}
+
+/** A vault access policy that lets the organization copy into the vault (rule B2). */
+export function allowOrgCopyPolicy(
+  vaultArn: string,
+  organizationId: string,
+): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'AllowOrganizationToCopyIntoVault',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'backup:CopyIntoBackupVault',
+        Resource: vaultArn,
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
+      },
+      {
+        Sid: 'DenyDeletion',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: [
+          'backup:DeleteRecoveryPoint',
+          'backup:UpdateRecoveryPointLifecycle',
+          'backup:PutBackupVaultAccessPolicy',
+        ],
+        Resource: '*',
+      },
+    ],
+  };
+}
+
+export function allowAccountsCopyPolicy(
+  vaultArn: string,
+  accountIds: string[],
+): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'AllowListedAccountsToCopyIntoVault',
+        Effect: 'Allow',
+        Principal: { AWS: accountIds.map(a => `arn:aws:iam::${a}:root`) },
+        Action: 'backup:CopyIntoBackupVault',
+        Resource: vaultArn,
+      },
+    ],
+  };
+}
