@@ -1,0 +1,278 @@
+import { HttpResponse, RequestHandler, http } from 'msw';
+import { EstateIndex, deriveBackups } from './derive/deriveBackups';
+import { DerivedBackups } from './derive/types';
+import { Estate } from './model/types';
+import {
+  FAULT_ERRORS,
+  FaultInjector,
+  LatencyRule,
+  scopeMatches,
+} from './faults';
+import {
+  DerivedLookup,
+  RequestContext,
+  ServiceSimulator,
+  buildLookup,
+} from './handlers/common/context';
+import { AwsError, errorResponse } from './handlers/common/errors';
+import { resolveCaller } from './handlers/common/identity';
+import { credentialScope } from './handlers/common/sigv4';
+import { backupSimulator } from './handlers/backup';
+import { kmsSimulator } from './handlers/kms';
+import { organizationsSimulator } from './handlers/organizations';
+import { stsSimulator } from './handlers/sts';
+import { taggingSimulator } from './handlers/tagging';
+
+/** One logged call. `status` is the HTTP status sent, 0 when the connection was dropped. */
+export interface CallRecord {
+  service: string;
+  operation: string;
+  account: string;
+  region: string;
+  at: number;
+  status: number;
+  /** The error code sent, if any. */
+  errorCode?: string;
+}
+
+const SIMULATORS: ServiceSimulator[] = [
+  backupSimulator,
+  kmsSimulator,
+  stsSimulator,
+  organizationsSimulator,
+  taggingSimulator,
+];
+
+function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A simulated AWS estate behind wire-faithful handlers. Use `handlers()` with msw's
+ * `setupServer` (they match any host, so the SDK's real endpoints work) or serve them on
+ * loopback (see `serve.ts`). Faults and latency can be injected per account, region, service
+ * and operation; every call is logged in `calls`.
+ */
+export class SimulatedAws {
+  readonly faults = new FaultInjector();
+  readonly calls: CallRecord[] = [];
+  private latencyRules: LatencyRule[] = [];
+  private readonly extraKeys = new Map<string, string>();
+  private state!: {
+    estate: Estate;
+    index: EstateIndex;
+    derived: DerivedBackups;
+    lookup: DerivedLookup;
+  };
+
+  constructor(estate: Estate) {
+    this.setEstate(estate);
+  }
+
+  get estate(): Estate {
+    return this.state.estate;
+  }
+
+  /** What AWS produced from the estate: recovery points, copy jobs, protected resources. */
+  get derived(): DerivedBackups {
+    return this.state.derived;
+  }
+
+  /** Replaces the estate (or re-derives after a test changed it in place). */
+  setEstate(estate: Estate): void {
+    const derived = deriveBackups(estate);
+    this.state = {
+      estate,
+      index: new EstateIndex(estate),
+      derived,
+      lookup: buildLookup(derived),
+    };
+  }
+
+  /** Lets an extra long-term access key act as an IAM user of `accountId`. */
+  registerAccessKey(accessKeyId: string, accountId: string): void {
+    this.extraKeys.set(accessKeyId, accountId);
+  }
+
+  setLatency(rule: LatencyRule): void {
+    this.latencyRules.push(rule);
+  }
+
+  clearLatency(): void {
+    this.latencyRules = [];
+  }
+
+  /** Clears faults, latency and the call log. */
+  reset(): void {
+    this.faults.clear();
+    this.clearLatency();
+    this.calls.length = 0;
+  }
+
+  countCalls(filter: Partial<Omit<CallRecord, 'at'>> = {}): number {
+    return this.calls.filter(c =>
+      Object.entries(filter).every(
+        ([k, v]) => v === undefined || (c as any)[k] === v,
+      ),
+    ).length;
+  }
+
+  /** Call counts keyed by `service:operation`. */
+  callCountsByOperation(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const c of this.calls)
+      counts[`${c.service}:${c.operation}`] =
+        (counts[`${c.service}:${c.operation}`] ?? 0) + 1;
+    return counts;
+  }
+
+  /** msw handlers for every simulated service, matching any host. */
+  handlers(): RequestHandler[] {
+    return [http.all('*', async ({ request }) => this.handle(request))];
+  }
+
+  /**
+   * Answers one request, or returns undefined when it is not a signed request for a simulated
+   * service (so msw can report it as unhandled).
+   */
+  async handle(request: Request): Promise<Response | undefined> {
+    const scope = credentialScope(request);
+    const simulator =
+      scope && SIMULATORS.find(s => s.signingName === scope.service);
+    if (!scope || !simulator) return undefined;
+    const url = new URL(request.url);
+    const body =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? ''
+        : await request.text();
+    let parsed;
+    try {
+      parsed = simulator.parse(request, url, body);
+    } catch {
+      return errorResponse(
+        simulator.protocol,
+        new AwsError('SerializationException', 'Malformed request body'),
+      );
+    }
+    const caller = resolveCaller(
+      this.estate,
+      scope.accessKeyId,
+      request.headers.get('x-amz-security-token'),
+      this.extraKeys,
+    );
+    const record: CallRecord = {
+      service: scope.service,
+      operation: parsed.operation,
+      account: caller?.accountId ?? 'unknown',
+      region: scope.region,
+      at: Date.now(),
+      status: 0,
+    };
+    this.calls.push(record);
+    const respond = (response: Response, errorCode?: string) => {
+      record.status = response.status;
+      record.errorCode = errorCode;
+      return response;
+    };
+
+    const call = {
+      account: record.account,
+      region: scope.region,
+      service: scope.service,
+      operation: parsed.operation,
+      targetAccount: /^arn:aws:iam::(\d{12}):/.exec(
+        String(parsed.input.RoleArn ?? ''),
+      )?.[1],
+    };
+    const latency = Math.max(
+      0,
+      ...this.latencyRules.filter(r => scopeMatches(r, call)).map(r => r.ms),
+    );
+    if (latency > 0) await abortable(latency, request.signal);
+
+    if (!caller) {
+      const error =
+        scope.service === 'sts'
+          ? new AwsError(
+              'InvalidClientTokenId',
+              'The security token included in the request is invalid.',
+              403,
+            )
+          : new AwsError(
+              'UnrecognizedClientException',
+              'The security token included in the request is invalid.',
+              simulator.protocol === 'restJson1' ? 403 : 400,
+            );
+      return respond(errorResponse(simulator.protocol, error), error.code);
+    }
+
+    const fault = this.faults.take(call);
+    if (fault) {
+      if (fault.kind === 'timeout') {
+        await abortable(fault.holdMs ?? 30_000, request.signal);
+        return respond(HttpResponse.error() as unknown as Response);
+      }
+      if (fault.kind === 'malformed') {
+        const contentType =
+          simulator.protocol === 'awsQuery'
+            ? 'text/xml'
+            : simulator.protocol === 'restJson1'
+              ? 'application/json'
+              : 'application/x-amz-json-1.1';
+        const garbage =
+          simulator.protocol === 'awsQuery'
+            ? `<${parsed.operation}Response><${parsed.operation}Res`
+            : '{"truncated": [{"Arn": "arn:aws:';
+        return respond(
+          new Response(garbage, {
+            status: 200,
+            headers: { 'content-type': contentType },
+          }),
+        );
+      }
+      const spec = FAULT_ERRORS[fault.kind][scope.service];
+      const message =
+        fault.message ??
+        (fault.kind === 'access-denied'
+          ? `User: ${caller.principalArn} is not authorized to perform: ${scope.service}:${parsed.operation}`
+          : spec.message);
+      return respond(
+        errorResponse(
+          simulator.protocol,
+          new AwsError(spec.code, message, spec.status),
+        ),
+        spec.code,
+      );
+    }
+
+    const ctx: RequestContext = {
+      request,
+      url,
+      region: scope.region,
+      caller,
+      estate: this.state.estate,
+      index: this.state.index,
+      derived: this.state.derived,
+      lookup: this.state.lookup,
+      wallClockNow: () => new Date(),
+    };
+    try {
+      return respond(await simulator.handle(parsed, ctx));
+    } catch (e) {
+      if (e instanceof AwsError)
+        return respond(errorResponse(simulator.protocol, e), e.code);
+      const error = new AwsError(
+        'InternalFailure',
+        `simulator error: ${(e as Error).message}`,
+        500,
+      );
+      return respond(errorResponse(simulator.protocol, error), error.code);
+    }
+  }
+}

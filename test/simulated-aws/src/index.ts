@@ -1,0 +1,32 @@
+export { SimulatedAws } from './SimulatedAws';
+export type { CallRecord } from './SimulatedAws';
+export type {
+  FaultKind,
+  FaultSpec,
+  ActiveFault,
+  LatencyRule,
+  CallScope,
+} from './faults';
+export * from './model/types';
+export {
+  demoScenario,
+  startOfTodayUtc,
+  DEMO_ACCOUNTS,
+  DEMO_REGIONS,
+  DEMO_ORGANIZATION_ID,
+  MPA_NOT_OPTED_IN_MESSAGE,
+} from './model/demo';
+export { scaleScenario } from './model/scale';
+export type { ScaleOptions } from './model/scale';
+export {
+  EstateBuilder,
+  DEFAULT_ROLE,
+  AWS_OWNED_KEY_ACCOUNT,
+} from './model/builder';
+export { deriveBackups, EstateIndex } from './derive/deriveBackups';
+export type * from './derive/types';
+export { COPY_STATUS } from './derive/statusMessages';
+export { selectionAssigns } from './derive/selection';
+export { startSimulatedAwsServer } from './server';
+export type { SimulatedAwsServer } from './server';
+export { SIM_CREDENTIALS, SIM_ENDPOINT } from './constants';
