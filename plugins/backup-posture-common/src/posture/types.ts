@@ -16,12 +16,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
  * @public
  */
 export type CheckStatus =
-  | 'pass'
-  | 'fail'
-  | 'warn'
-  | 'not-applicable'
-  | 'unknown'
-  | 'accepted';
+  'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown' | 'accepted';
 
 /** @public */
 export type CloudProvider = 'aws' | 'azure';
@@ -63,6 +58,8 @@ export interface Finding {
   /** Plain-words explanation of a known AWS/Azure error message, when one was met. */
   explanation?: string;
   exception?: AcceptedException;
+  /** An exception that matched but has expired: the finding resurfaced with its own status. */
+  expiredException?: AcceptedException;
 }
 
 /** @public */
@@ -100,7 +97,8 @@ export interface AcceptedException {
 }
 
 /** Who manages a key. @public */
-export type KeyManagerKind = 'customer' | 'aws-managed' | 'aws-owned' | 'unknown';
+export type KeyManagerKind =
+  'customer' | 'aws-managed' | 'aws-owned' | 'unknown';
 
 /** One key in a lineage chain. @public */
 export interface LineageKey {
@@ -157,6 +155,10 @@ export interface PostureScore {
   score: number | null;
   grade: Grade | null;
   counts: Record<CheckStatus, number>;
+  /** Severity-weighted points earned (for exact roll-ups; see docs/checks.md). */
+  earned?: number;
+  /** Severity-weighted points possible among evaluated checks. */
+  possible?: number;
 }
 
 /** @public */

@@ -1,0 +1,95 @@
+import { EntityInventory } from '../inventory';
+import { CheckResult, Finding, PostureEvaluation } from '../posture';
+import { awsChecks, azureChecks } from './checks';
+import { PostureCheck } from './checks/types';
+import { AwsContext } from './context';
+import { AzureContext } from './azureContext';
+import { applyExceptions } from './exceptions';
+import { buildLineage } from './lineage';
+import { DEFAULT_POSTURE_LIMITS, EvaluateOptions } from './options';
+import { scoreChecks } from './score';
+import { worstStatus } from './status';
+
+function summarise(findings: Finding[]): string {
+  if (findings.length === 0) return 'nothing to evaluate';
+  const counts = new Map<string, number>();
+  for (const f of findings)
+    counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+}
+
+function runCheck<I>(
+  check: PostureCheck<I>,
+  input: I,
+  entityRef: string,
+  options: EvaluateOptions,
+  now: Date,
+): CheckResult {
+  const def = check.definition;
+  const findings = applyExceptions(
+    entityRef,
+    def.id,
+    check.evaluate(input),
+    options.exceptions ?? [],
+    now,
+  );
+  return {
+    checkId: def.id,
+    title: def.title,
+    cloud: def.cloud,
+    severity: def.severity,
+    rules: def.rules,
+    status: worstStatus(findings.map(f => f.status)),
+    summary: summarise(findings),
+    findings,
+    remediation: def.remediation,
+  };
+}
+
+/**
+ * Evaluates one entity's inventory: key lineage, every check of each cloud the inventory covers,
+ * exceptions and the score. Pure and deterministic when `options.now` is given.
+ *
+ * @public
+ */
+export function evaluatePosture(
+  inventory: EntityInventory,
+  options: EvaluateOptions = {},
+): PostureEvaluation {
+  const evaluatedAt = options.now ?? new Date().toISOString();
+  const now = new Date(evaluatedAt);
+  const limits = { ...DEFAULT_POSTURE_LIMITS, ...options.limits };
+  const checks: CheckResult[] = [];
+  const aws = new AwsContext(inventory, now, limits);
+  const lineage = aws.present ? buildLineage(aws) : [];
+  if (aws.present) {
+    for (const check of awsChecks) {
+      checks.push(
+        runCheck(
+          check,
+          { ctx: aws, lineage },
+          inventory.entityRef,
+          options,
+          now,
+        ),
+      );
+    }
+  }
+  const azure = new AzureContext(inventory, now, limits);
+  if (azure.present) {
+    for (const check of azureChecks) {
+      checks.push(
+        runCheck(check, { ctx: azure }, inventory.entityRef, options, now),
+      );
+    }
+  }
+  return {
+    entityRef: inventory.entityRef,
+    evaluatedAt,
+    lineage,
+    checks,
+    score: scoreChecks(checks),
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The pure posture engine: key lineage, checks, scores and exceptions. No I/O; deterministic
+ * when `options.now` is given.
+ */
+export { evaluatePosture } from './evaluate';
+export type { EvaluateOptions, PostureLimits } from './options';
+export { DEFAULT_POSTURE_LIMITS } from './options';
+export {
+  rollUpScores,
+  scoreChecks,
+  gradeOf,
+  SEVERITY_WEIGHTS,
+  STATUS_CREDIT,
+  GRADE_BANDS,
+} from './score';
+export { worstStatus } from './status';
+export { parsePostureExceptions } from './exceptions';
+export { listCheckDefinitions, listCheckIds } from './checks';
+export { renderChecksMarkdown } from './checksMarkdown';
+export {
+  encryptionModelOf,
+  fallbackAliasOf,
+  keyManagerOf,
+  supportsColdStorage,
+  INDEPENDENT_RESOURCE_TYPES,
+  SOURCE_DEPENDENT_FALLBACK_ALIAS,
+  COLD_STORAGE_RESOURCE_TYPES,
+} from './classify';
+export type { EncryptionModel } from './classify';
+export { explainAwsMessage, KNOWN_AWS_MESSAGES } from './explanations';
+export type { KnownMessage } from './explanations';
