@@ -1,0 +1,93 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the backup-posture backend plugin. */
+  backupPosture?: {
+    /**
+     * When and how long the discovery scan runs. Runs as a global scheduler task: with several
+     * replicas sharing one database, one replica scans.
+     * Defaults: every 30 minutes, timeout 15 minutes, initial delay 10 seconds.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** AWS discovery settings. Base credentials come from `aws.mainAccount` (@backstage/integration-aws-node). */
+    aws?: {
+      /**
+       * Endpoint override used by every AWS client, STS role assumption included
+       * (LocalStack-style single endpoint, or the simulated estate). Never set it in production.
+       */
+      endpoint?: string;
+      /** Name of the role assumed in every scanned account (default `BackupPostureReadOnly`). */
+      roleName?: string;
+      /** External id passed when assuming the role (default: none). */
+      externalId?: string;
+      /** Session name of the assumed role sessions (default `backstage-backup-posture`). */
+      roleSessionName?: string;
+      /** Accounts to scan explicitly. Merged with the accounts discovered through Organizations. */
+      accounts?: Array<{
+        /** 12-digit AWS account id. */
+        accountId: string;
+        /** Role name to assume in this account (overrides `roleName`). */
+        roleName?: string;
+        /** Full role ARN to assume in this account (overrides `roleName`). */
+        roleArn?: string;
+        /** External id for this account (overrides `externalId`). */
+        externalId?: string;
+        /** Regions for this account (overrides `regions`). */
+        regions?: string[];
+      }>;
+      /** Discover member accounts with AWS Organizations ListAccounts from the management account. */
+      organization?: {
+        /** Enable discovery of ACTIVE member accounts (default false). */
+        enabled?: boolean;
+        /** Account ids never to scan even when discovered. */
+        excludeAccountIds?: string[];
+      };
+      /**
+       * The organization's management account: Organizations and AWS Backup global settings are
+       * read there (through the assumed role). When absent, the base credentials are used.
+       */
+      managementAccountId?: string;
+      /** Regions scanned in every account (default `us-east-1`). */
+      regions?: string[];
+      /** Bounds on parallelism. */
+      concurrency?: {
+        /** Account×region scopes scanned at the same time (default 8). */
+        scopes?: number;
+        /**
+         * Maximum AWS calls per second within one account×region (default 10; AWS Backup allows
+         * 50/s for all calls together, DescribeBackupVault 5/s).
+         */
+        callsPerSecondPerScope?: number;
+        /** Retry attempts of each SDK client, adaptive mode (default 5). */
+        maxAttempts?: number;
+      };
+      /**
+       * Optional default mapping convention: entities without an annotation own the resources
+       * whose tag `tagKey` equals the entity name.
+       */
+      defaultTagSelector?: {
+        /** The tag key, e.g. `backstage.io/component`. */
+        tagKey: string;
+      };
+      /** Copy jobs created within this many days are read (default 14). */
+      copyJobsLookbackDays?: number;
+    };
+    /** How much scan history to keep for trends. */
+    retention?: {
+      /** Scans older than this many days are deleted (default 90). */
+      days?: number;
+    };
+    /**
+     * Exceptions as code (accepted findings), parsed by the posture engine's
+     * `parsePostureExceptions`: `{ checkId, entityRef, subject?, justification, approver, expiresAt }`.
+     */
+    exceptions?: Array<{
+      checkId: string;
+      entityRef: string;
+      subject?: string;
+      justification: string;
+      approver: string;
+      expiresAt: string;
+    }>;
+  };
+}

@@ -1,0 +1,49 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
+import request from 'supertest';
+import { backupPosturePlugin } from '../plugin';
+
+export async function startPlugin(opts: {
+  config: Record<string, unknown>;
+  entities: Entity[];
+  extraFeatures?: any[];
+}) {
+  const backend = await startTestBackend({
+    features: [
+      backupPosturePlugin,
+      // The real scheduler: global tasks take a database lock, as in production.
+      schedulerServiceFactory,
+      catalogServiceMock.factory({ entities: opts.entities }),
+      mockServices.rootConfig.factory({ data: opts.config }),
+      ...(opts.extraFeatures ?? []),
+    ],
+  });
+  return backend;
+}
+
+/** Polls the scan status route until a scan has finished (a scan started after `after`). */
+export async function waitForScan(
+  server: any,
+  opts: { after?: string; timeoutMs?: number } = {},
+): Promise<ScanStatusResponse> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  for (;;) {
+    const res = await request(server).get('/api/backup-posture/scan/status');
+    const body = res.body as ScanStatusResponse;
+    if (
+      res.status === 200 &&
+      body.last &&
+      !body.current &&
+      (!opts.after || body.last.startedAt > opts.after)
+    ) {
+      return body;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No scan finished in time: ${JSON.stringify(body)}`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,94 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_AWS_RESOURCE_ARNS,
+  ANNOTATION_AWS_RESOURCE_TAGS,
+} from '@backup-posture/plugin-backup-posture-common';
+import { SimulatedAws } from '@internal/simulated-aws';
+
+export const NOW = '2026-11-23T00:00:00.000Z';
+export const DEMO_REGIONS = [
+  'ap-northeast-1',
+  'ap-northeast-3',
+  'us-east-1',
+  'eu-west-1',
+];
+
+/** The dev app's configuration shape, pointed at the simulated estate. */
+export function simulatedConfig(overrides: Record<string, unknown> = {}) {
+  return {
+    aws: {
+      mainAccount: {
+        accessKeyId: 'AKIASIM111111111111',
+        secretAccessKey: 'simulated',
+      },
+    },
+    backupPosture: {
+      schedule: {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 0 },
+      },
+      aws: {
+        endpoint: 'http://127.0.0.1:4566',
+        roleName: 'BackupPostureReadOnly',
+        organization: { enabled: true },
+        managementAccountId: '111111111111',
+        regions: DEMO_REGIONS,
+        concurrency: { scopes: 8, callsPerSecondPerScope: 200, maxAttempts: 2 },
+        ...overrides,
+      },
+    },
+  };
+}
+
+const relation = (type: string, targetRef: string) => ({ type, targetRef });
+
+/** Catalog entities mapped to the demo estate, one per mapping style plus a malformed one. */
+export function demoEntities(sim: SimulatedAws): Entity[] {
+  const ledger = sim.estate.resources.find(r => r.name === 'payments-ledger')!;
+  const component = (
+    name: string,
+    annotations: Record<string, string>,
+    extra: Partial<Entity> = {},
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments',
+      system: 'payments',
+    },
+    relations: [
+      relation('ownedBy', 'group:default/payments'),
+      relation('partOf', 'system:default/payments'),
+    ],
+    ...extra,
+  });
+  return [
+    component('payments-api', {
+      [ANNOTATION_AWS_RESOURCE_TAGS]: 'service=payments-api',
+    }),
+    component('payments-ledger', {
+      [ANNOTATION_AWS_RESOURCE_ARNS]: ledger.arn,
+    }),
+    component('broken-annotation', {
+      [ANNOTATION_AWS_RESOURCE_ARNS]: 'not-an-arn, arn:aws',
+    }),
+    component('no-annotation', {}),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'payments', namespace: 'default' },
+      spec: { owner: 'group:default/payments' },
+      relations: [relation('ownedBy', 'group:default/payments')],
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'payments', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    },
+  ];
+}

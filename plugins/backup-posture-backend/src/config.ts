@@ -1,0 +1,141 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** One explicitly configured account. */
+export interface AccountConfig {
+  accountId: string;
+  roleArn?: string;
+  roleName?: string;
+  externalId?: string;
+  regions?: string[];
+}
+
+/** The plugin's configuration, read once at startup. */
+export interface BackupPostureConfig {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  aws: {
+    endpoint?: string;
+    roleName: string;
+    externalId?: string;
+    roleSessionName: string;
+    accounts: AccountConfig[];
+    organization: { enabled: boolean; excludeAccountIds: string[] };
+    managementAccountId?: string;
+    regions: string[];
+    concurrency: {
+      scopes: number;
+      callsPerSecondPerScope: number;
+      maxAttempts: number;
+    };
+    defaultTagSelector?: { tagKey: string };
+    copyJobsLookbackDays: number;
+  };
+  retentionDays: number;
+  /** Raw exception objects, validated by the posture engine. */
+  exceptions: unknown[];
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+function positive(value: number | undefined, fallback: number, key: string) {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InputError(`backupPosture.${key} must be a positive number`);
+  }
+  return value;
+}
+
+function accountId(value: string, key: string): string {
+  if (!ACCOUNT_ID.test(value)) {
+    throw new InputError(
+      `${key} must be a 12-digit AWS account id, got '${value}'`,
+    );
+  }
+  return value;
+}
+
+/** Reads and validates `backupPosture` (see config.d.ts for every key). */
+export function readConfig(root: Config): BackupPostureConfig {
+  const config = root.getOptionalConfig('backupPosture');
+  const aws = config?.getOptionalConfig('aws');
+  const schedule = config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 10 },
+      };
+  const accounts = (aws?.getOptionalConfigArray('accounts') ?? []).map(
+    (a, i) => ({
+      accountId: accountId(
+        a.getString('accountId'),
+        `backupPosture.aws.accounts[${i}].accountId`,
+      ),
+      roleArn: a.getOptionalString('roleArn'),
+      roleName: a.getOptionalString('roleName'),
+      externalId: a.getOptionalString('externalId'),
+      regions: a.getOptionalStringArray('regions'),
+    }),
+  );
+  const managementAccountId = aws?.getOptionalString('managementAccountId');
+  const tagKey = aws?.getOptionalString('defaultTagSelector.tagKey');
+  return {
+    schedule,
+    aws: {
+      endpoint: aws?.getOptionalString('endpoint'),
+      roleName: aws?.getOptionalString('roleName') ?? 'BackupPostureReadOnly',
+      externalId: aws?.getOptionalString('externalId'),
+      roleSessionName:
+        aws?.getOptionalString('roleSessionName') ?? 'backstage-backup-posture',
+      accounts,
+      organization: {
+        enabled: aws?.getOptionalBoolean('organization.enabled') ?? false,
+        excludeAccountIds:
+          aws?.getOptionalStringArray('organization.excludeAccountIds') ?? [],
+      },
+      managementAccountId: managementAccountId
+        ? accountId(
+            managementAccountId,
+            'backupPosture.aws.managementAccountId',
+          )
+        : undefined,
+      regions: aws?.getOptionalStringArray('regions') ?? ['us-east-1'],
+      concurrency: {
+        scopes: positive(
+          aws?.getOptionalNumber('concurrency.scopes'),
+          8,
+          'aws.concurrency.scopes',
+        ),
+        callsPerSecondPerScope: positive(
+          aws?.getOptionalNumber('concurrency.callsPerSecondPerScope'),
+          10,
+          'aws.concurrency.callsPerSecondPerScope',
+        ),
+        maxAttempts: positive(
+          aws?.getOptionalNumber('concurrency.maxAttempts'),
+          5,
+          'aws.concurrency.maxAttempts',
+        ),
+      },
+      defaultTagSelector: tagKey ? { tagKey } : undefined,
+      copyJobsLookbackDays: positive(
+        aws?.getOptionalNumber('copyJobsLookbackDays'),
+        14,
+        'aws.copyJobsLookbackDays',
+      ),
+    },
+    retentionDays: positive(
+      config?.getOptionalNumber('retention.days'),
+      90,
+      'retention.days',
+    ),
+    exceptions: (config?.getOptional<unknown[]>('exceptions') ??
+      []) as unknown[],
+  };
+}

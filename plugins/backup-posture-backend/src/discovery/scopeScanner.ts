@@ -1,0 +1,313 @@
+import {
+  BackupPlan,
+  BackupVaultListMember,
+  DescribeBackupVaultCommand,
+  GetBackupPlanCommand,
+  GetBackupSelectionCommand,
+  GetBackupVaultAccessPolicyCommand,
+  paginateListBackupPlans,
+  paginateListBackupSelections,
+  paginateListBackupVaults,
+  paginateListCopyJobs,
+  paginateListProtectedResources,
+  paginateListRecoveryPointsByBackupVault,
+  paginateListRestoreAccessBackupVaults,
+  VaultType,
+} from '@aws-sdk/client-backup';
+import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
+import {
+  AwsBackupPlanFact,
+  AwsBackupVaultFact,
+  AwsRecoveryPointFact,
+} from '@backup-posture/plugin-backup-posture-common';
+import pLimit from 'p-limit';
+import {
+  copyJobFact,
+  iso,
+  planFact,
+  recoveryPointFact,
+  selectionFact,
+  vaultFact,
+  withDescription,
+} from './backupFacts';
+import { ScopeClients } from './clients';
+import {
+  Scope,
+  ScopeResource,
+  ScopeSnapshot,
+  TagSelector,
+  toFactError,
+} from './types';
+
+const VAULT_TYPES: VaultType[] = [
+  'BACKUP_VAULT',
+  'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+  'RESTORE_ACCESS_BACKUP_VAULT',
+];
+
+/** Errors that mean "this optional part is not readable", not "the scope is broken". */
+const isAccessDenied = (e: unknown) =>
+  /AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(
+    (e as Error)?.name ?? '',
+  );
+const isNotFound = (e: unknown) =>
+  (e as Error)?.name === 'ResourceNotFoundException';
+
+export interface ScopeScanOptions {
+  /** Distinct tag selectors of the catalog, resolved with the Tagging API. */
+  tagSelectors: TagSelector[];
+  /** Tag keys whose every tagged resource is wanted (default tag convention). */
+  tagKeys: string[];
+  copyJobsSince: Date;
+  /** Parallel calls within the scope; the rate limiter bounds calls per second anyway. */
+  parallelCalls?: number;
+}
+
+/**
+ * Reads everything AWS Backup knows in one account × region, with List/Get/Describe calls only.
+ * Any error that is not an expected "absent"/"denied" on an optional part fails the whole scope, so
+ * the caller keeps the previous snapshot instead of storing a partial one as if it were complete.
+ */
+export async function scanScope(
+  scope: Scope,
+  clients: ScopeClients,
+  options: ScopeScanOptions,
+): Promise<ScopeSnapshot> {
+  const { backup } = clients;
+  const limit = pLimit(options.parallelCalls ?? 4);
+  const snapshot: ScopeSnapshot = {
+    accountId: scope.accountId,
+    region: scope.region,
+    collectedAt: new Date().toISOString(),
+    vaults: [],
+    plans: [],
+    recoveryPoints: [],
+    copyJobs: [],
+    resources: [],
+    partialErrors: [],
+  };
+  const partial = (operation: string, subject: string, e: unknown) =>
+    snapshot.partialErrors.push({ operation, subject, error: toFactError(e) });
+
+  // Vaults of every type (a vault seen under several filters is kept once).
+  const listed = new Map<
+    string,
+    { v: BackupVaultListMember; type: VaultType }
+  >();
+  for (const type of VAULT_TYPES) {
+    for await (const page of paginateListBackupVaults(
+      { client: backup, pageSize: 1000 },
+      { ByVaultType: type },
+    )) {
+      for (const v of page.BackupVaultList ?? []) {
+        if (v.BackupVaultArn && !listed.has(v.BackupVaultArn)) {
+          listed.set(v.BackupVaultArn, { v, type });
+        }
+      }
+    }
+  }
+
+  const vaults = await Promise.all(
+    [...listed.values()].map(({ v, type }) =>
+      limit(() =>
+        readVault(scope, clients, vaultFact(scope, v, type), partial),
+      ),
+    ),
+  );
+  snapshot.vaults = vaults;
+
+  const points = await Promise.all(
+    vaults.map(vault => limit(() => readRecoveryPoints(scope, clients, vault))),
+  );
+  snapshot.recoveryPoints = points.flat();
+
+  snapshot.plans = await readPlans(scope, clients, limit);
+
+  for await (const page of paginateListCopyJobs(
+    { client: backup, pageSize: 1000 },
+    { ByCreatedAfter: options.copyJobsSince },
+  )) {
+    for (const j of page.CopyJobs ?? [])
+      snapshot.copyJobs.push(copyJobFact(scope, j));
+  }
+
+  const resources = new Map<string, ScopeResource>();
+  const resource = (arn: string) => {
+    let r = resources.get(arn);
+    if (!r) {
+      r = { arn };
+      resources.set(arn, r);
+    }
+    return r;
+  };
+  for await (const page of paginateListProtectedResources(
+    { client: backup, pageSize: 1000 },
+    {},
+  )) {
+    for (const p of page.Results ?? []) {
+      if (!p.ResourceArn) continue;
+      const r = resource(p.ResourceArn);
+      r.resourceType = p.ResourceType;
+      r.lastBackupTime = iso(p.LastBackupTime);
+      r.lastBackupVaultArn = p.LastBackupVaultArn;
+    }
+  }
+  const tagFilters = [
+    ...options.tagSelectors.map(sel =>
+      Object.entries(sel).map(([Key, v]) =>
+        v ? { Key, Values: [v] } : { Key },
+      ),
+    ),
+    ...options.tagKeys.map(Key => [{ Key }]),
+  ];
+  for (const TagFilters of tagFilters) {
+    for await (const page of paginateGetResources(
+      { client: clients.tagging, pageSize: 100 },
+      { TagFilters, ResourcesPerPage: 100 },
+    )) {
+      for (const m of page.ResourceTagMappingList ?? []) {
+        if (!m.ResourceARN) continue;
+        resource(m.ResourceARN).tags = Object.fromEntries(
+          (m.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']),
+        );
+      }
+    }
+  }
+  snapshot.resources = [...resources.values()];
+  return snapshot;
+}
+
+async function readVault(
+  scope: Scope,
+  { backup }: ScopeClients,
+  vault: AwsBackupVaultFact,
+  partial: (op: string, subject: string, e: unknown) => void,
+): Promise<AwsBackupVaultFact> {
+  let result = vault;
+  try {
+    const policy = await backup.send(
+      new GetBackupVaultAccessPolicyCommand({ BackupVaultName: vault.name }),
+    );
+    result = { ...result, accessPolicy: policy.Policy ?? null };
+  } catch (e) {
+    if (isNotFound(e)) result = { ...result, accessPolicy: null };
+    else if (isAccessDenied(e))
+      partial('GetBackupVaultAccessPolicy', vault.arn, e);
+    else throw e;
+  }
+  // MPA and source-vault fields exist only on DescribeBackupVault (5/s): read them where they matter.
+  if (vault.vaultType !== 'BACKUP_VAULT') {
+    try {
+      const d = await backup.send(
+        new DescribeBackupVaultCommand({ BackupVaultName: vault.name }),
+      );
+      result = withDescription(result, d);
+    } catch (e) {
+      if (isAccessDenied(e)) partial('DescribeBackupVault', vault.arn, e);
+      else throw e;
+    }
+  }
+  if (vault.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT') {
+    try {
+      const restore: NonNullable<AwsBackupVaultFact['restoreAccessVaults']> =
+        [];
+      for await (const page of paginateListRestoreAccessBackupVaults(
+        { client: backup, pageSize: 1000 },
+        { BackupVaultName: vault.name },
+      )) {
+        for (const r of page.RestoreAccessBackupVaults ?? []) {
+          if (!r.RestoreAccessBackupVaultArn) continue;
+          restore.push({
+            restoreAccessBackupVaultArn: r.RestoreAccessBackupVaultArn,
+            ...(r.VaultState ? { vaultState: r.VaultState } : {}),
+            ...(r.CreationDate ? { creationDate: iso(r.CreationDate) } : {}),
+            ...(r.ApprovalDate ? { approvalDate: iso(r.ApprovalDate) } : {}),
+          });
+        }
+      }
+      result = { ...result, restoreAccessVaults: restore };
+    } catch (e) {
+      if (isAccessDenied(e))
+        partial('ListRestoreAccessBackupVaults', vault.arn, e);
+      else throw e;
+    }
+  }
+  void scope;
+  return result;
+}
+
+async function readRecoveryPoints(
+  scope: Scope,
+  { backup }: ScopeClients,
+  vault: AwsBackupVaultFact,
+): Promise<AwsRecoveryPointFact[]> {
+  const points: AwsRecoveryPointFact[] = [];
+  for await (const page of paginateListRecoveryPointsByBackupVault(
+    { client: backup, pageSize: 1000 },
+    { BackupVaultName: vault.name },
+  )) {
+    for (const p of page.RecoveryPoints ?? []) {
+      if (p.RecoveryPointArn) points.push(recoveryPointFact(scope, vault, p));
+    }
+  }
+  return points;
+}
+
+async function readPlans(
+  scope: Scope,
+  { backup }: ScopeClients,
+  limit: pLimit.Limit,
+): Promise<AwsBackupPlanFact[]> {
+  const listed: Array<{ planId: string; planArn: string; versionId?: string }> =
+    [];
+  for await (const page of paginateListBackupPlans(
+    { client: backup, pageSize: 1000 },
+    {},
+  )) {
+    for (const p of page.BackupPlansList ?? []) {
+      if (p.BackupPlanId) {
+        listed.push({
+          planId: p.BackupPlanId,
+          planArn: p.BackupPlanArn ?? '',
+          versionId: p.VersionId,
+        });
+      }
+    }
+  }
+  return Promise.all(
+    listed.map(ids =>
+      limit(async () => {
+        const plan = await backup.send(
+          new GetBackupPlanCommand({ BackupPlanId: ids.planId }),
+        );
+        const selectionIds: string[] = [];
+        for await (const page of paginateListBackupSelections(
+          { client: backup, pageSize: 1000 },
+          { BackupPlanId: ids.planId },
+        )) {
+          for (const s of page.BackupSelectionsList ?? []) {
+            if (s.SelectionId) selectionIds.push(s.SelectionId);
+          }
+        }
+        const selections = [];
+        for (const SelectionId of selectionIds) {
+          const s = await backup.send(
+            new GetBackupSelectionCommand({
+              BackupPlanId: ids.planId,
+              SelectionId,
+            }),
+          );
+          if (s.BackupSelection) {
+            selections.push(selectionFact(SelectionId, s.BackupSelection));
+          }
+        }
+        return planFact(
+          scope,
+          { ...ids, planArn: plan.BackupPlanArn ?? ids.planArn },
+          plan.BackupPlan ?? ({} as BackupPlan),
+          selections,
+        );
+      }),
+    ),
+  );
+}

@@ -1,0 +1,54 @@
+import {
+  AwsBackupPlanFact,
+  AwsBackupVaultFact,
+  AwsCopyJobFact,
+  AwsRecoveryPointFact,
+  FactError,
+} from '@backup-posture/plugin-backup-posture-common';
+
+/** One account × region, the unit of scanning, throttling and failure isolation. */
+export interface Scope {
+  accountId: string;
+  region: string;
+}
+
+/** A resource seen through the Tagging API or ListProtectedResources. */
+export interface ScopeResource {
+  arn: string;
+  resourceType?: string;
+  tags?: Record<string, string>;
+  lastBackupTime?: string;
+  lastBackupVaultArn?: string;
+}
+
+/** Everything discovered in one account × region (stored as JSON, one row per scope). */
+export interface ScopeSnapshot {
+  accountId: string;
+  region: string;
+  collectedAt: string;
+  vaults: AwsBackupVaultFact[];
+  plans: AwsBackupPlanFact[];
+  recoveryPoints: AwsRecoveryPointFact[];
+  copyJobs: AwsCopyJobFact[];
+  /** Resources from GetResources (tag selectors) and ListProtectedResources, merged by ARN. */
+  resources: ScopeResource[];
+  /** Parts of the scope that could not be read, without failing the whole scope. */
+  partialErrors: Array<{
+    operation: string;
+    subject?: string;
+    error: FactError;
+  }>;
+}
+
+/** A tag selector: every pair must match (an empty value matches any value of the key). */
+export type TagSelector = Record<string, string>;
+
+export const scopeKey = (s: Scope) => `${s.accountId}/${s.region}`;
+
+export function toFactError(e: unknown): FactError {
+  const err = e as { name?: string; message?: string; Code?: string };
+  return {
+    name: err?.name ?? err?.Code ?? 'Error',
+    message: err?.message ?? String(e),
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * The backup-posture backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { backupPosturePlugin as default } from './plugin';
+export type { BackupPostureConfig } from './config';

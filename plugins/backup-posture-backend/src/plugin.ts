@@ -1,0 +1,99 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  backupPosturePermissions,
+  listCheckIds,
+  parsePostureExceptions,
+} from '@backup-posture/plugin-backup-posture-common';
+import { readConfig } from './config';
+import { AwsClientFactory } from './discovery/clients';
+import { DefaultAccountCredentials } from './discovery/credentials';
+import { PostureService } from './posture/PostureService';
+import { ScanRunner } from './scan/ScanRunner';
+import { ScanScheduler } from './scan/scanScheduler';
+import { createRouter } from './service/router';
+import { ReportService } from './service/ReportService';
+import { PostureStore } from './store/PostureStore';
+
+/**
+ * The backup-posture backend plugin: scheduled AWS Backup discovery, stored snapshots and the
+ * REST API under /api/backup-posture.
+ *
+ * @public
+ */
+export const backupPosturePlugin = createBackendPlugin({
+  pluginId: 'backup-posture',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        rootConfig: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { logger, rootConfig, database, scheduler, httpRouter } = deps;
+        const config = readConfig(rootConfig);
+        const exceptions = parsePostureExceptions(
+          config.exceptions,
+          listCheckIds(),
+        );
+        deps.permissionsRegistry.addPermissions(backupPosturePermissions);
+
+        const store = await PostureStore.create(database);
+        const clients = new AwsClientFactory(
+          config,
+          DefaultAccountCredentials.fromConfig(rootConfig, config),
+        );
+        const posture = new PostureService({
+          store,
+          catalog: deps.catalog,
+          logger,
+          exceptions,
+          defaultTagKey: config.aws.defaultTagSelector?.tagKey,
+        });
+        const runner = new ScanRunner({
+          config,
+          logger,
+          store,
+          clients,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          posture,
+        });
+        const scans = new ScanScheduler({
+          config,
+          scheduler,
+          store,
+          runner,
+          logger,
+        });
+        await scans.schedule();
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            posture,
+            reports: new ReportService({
+              store,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+            }),
+            store,
+            scans,
+          }),
+        );
+      },
+    });
+  },
+});

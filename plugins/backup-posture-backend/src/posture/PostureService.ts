@@ -1,0 +1,160 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AwsGlobalSettingsFact,
+  AwsOrganizationFact,
+  EntityPostureResponse,
+  PostureException,
+} from '@backup-posture/plugin-backup-posture-common';
+import { EntityMapping, readEntityMapping } from '../mapping/annotations';
+import { buildRollUps, isRollUpKind } from '../mapping/rollUp';
+import { PostureStore } from '../store/PostureStore';
+import { EntityRow } from '../store/types';
+import { computeEntityPosture, entityRefOf } from './entityPosture';
+import { InventoryIndex } from './InventoryIndex';
+
+export const FACT_GLOBAL_SETTINGS = 'aws.globalSettings';
+export const FACT_ORGANIZATION = 'aws.organization';
+
+/** Loads every stored snapshot, key and account-wide fact into an index. */
+export async function loadIndex(store: PostureStore): Promise<InventoryIndex> {
+  const [scopes, keys, globalSettings, organization] = await Promise.all([
+    store.listScopes(),
+    store.listKeys(),
+    store.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
+    store.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
+  ]);
+  return new InventoryIndex(scopes, keys, globalSettings, organization);
+}
+
+/**
+ * Evaluates entities from stored snapshots (during a scan, for all of them at once) and answers the
+ * entity posture route from the stored result.
+ */
+export class PostureService {
+  constructor(
+    private readonly deps: {
+      store: PostureStore;
+      catalog: CatalogService;
+      logger: LoggerService;
+      exceptions: PostureException[];
+      defaultTagKey?: string;
+    },
+  ) {}
+
+  mappingOf(entity: Entity): EntityMapping | undefined {
+    return readEntityMapping(entity, this.deps.defaultTagKey);
+  }
+
+  /** Rows for every mapped entity and every system/group/domain with mapped members. */
+  evaluateAll(
+    entities: Entity[],
+    index: InventoryIndex,
+    now: string,
+    lastScanAt: string,
+  ): EntityRow[] {
+    const mappings = new Map<string, EntityMapping>();
+    for (const e of entities) {
+      if (isRollUpKind(e.kind)) continue;
+      const m = this.mappingOf(e);
+      if (m) mappings.set(entityRefOf(e), m);
+    }
+    const rollUps = buildRollUps(entities);
+    const rows: EntityRow[] = [];
+    for (const entity of entities) {
+      const ref = entityRefOf(entity);
+      try {
+        if (isRollUpKind(entity.kind)) {
+          const members = [...(rollUps.get(ref) ?? [])]
+            .map(r => mappings.get(r))
+            .filter((m): m is EntityMapping => Boolean(m));
+          if (members.length === 0) continue;
+          rows.push(
+            computeEntityPosture({
+              entity,
+              mappings: members.filter(m => m.problems.length === 0),
+              problems: members.flatMap(m => m.problems),
+              rollUp: true,
+              index,
+              exceptions: this.deps.exceptions,
+              now,
+              lastScanAt,
+            }),
+          );
+        } else {
+          const m = mappings.get(ref);
+          if (!m) continue;
+          rows.push(
+            computeEntityPosture({
+              entity,
+              mappings: m.problems.length ? [] : [m],
+              problems: m.problems,
+              rollUp: false,
+              index,
+              exceptions: this.deps.exceptions,
+              now,
+              lastScanAt,
+            }),
+          );
+        }
+      } catch (e) {
+        // One entity's evaluation bug must not cost every other entity its result.
+        this.deps.logger.error(
+          `Failed to evaluate backup posture of ${ref}: ${e}`,
+        );
+      }
+    }
+    return rows;
+  }
+
+  /** The entity's posture; the entity must be readable with the caller's credentials. */
+  async getEntityPosture(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityPostureResponse> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
+    const ref = entityRefOf(entity);
+    const stored = await this.deps.store.getEntityPosture(ref);
+    const rollUp = isRollUpKind(entity.kind);
+    const mapping = rollUp ? undefined : this.mappingOf(entity);
+    if (stored && (rollUp || mapping)) return stored;
+    const empty = { stale: false, scopes: [] };
+    if (!mapping) {
+      return {
+        entityRef: ref,
+        state: 'not-annotated',
+        problems: [],
+        freshness: empty,
+      };
+    }
+    if (mapping.problems.length) {
+      return {
+        entityRef: ref,
+        state: 'invalid-annotation',
+        problems: mapping.problems,
+        freshness: empty,
+      };
+    }
+    // Annotated after the last scan: evaluate now from the stored snapshots.
+    const last = await this.deps.store.lastFinishedScan();
+    const index = await loadIndex(this.deps.store);
+    return computeEntityPosture({
+      entity,
+      mappings: [mapping],
+      problems: [],
+      rollUp: false,
+      index,
+      exceptions: this.deps.exceptions,
+      now: new Date().toISOString(),
+      lastScanAt: last?.finishedAt,
+    }).posture;
+  }
+}

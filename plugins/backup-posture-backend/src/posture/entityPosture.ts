@@ -1,0 +1,171 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  CheckStatus,
+  CloudProvider,
+  EntityConfigurationProblem,
+  EntityInventory,
+  EntityPostureResponse,
+  EntityPostureState,
+  EntityPostureSummary,
+  evaluatePosture,
+  KeyMix,
+  PostureEvaluation,
+  PostureException,
+  PostureScore,
+} from '@backup-posture/plugin-backup-posture-common';
+import { EntityMapping } from '../mapping/annotations';
+import { EntityRow } from '../store/types';
+import { InventoryIndex } from './InventoryIndex';
+
+export const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+export const entityRefOf = (e: Entity) => normalizeRef(stringifyEntityRef(e));
+
+const emptyScore = (): PostureScore => ({
+  score: null,
+  grade: null,
+  counts: {
+    pass: 0,
+    fail: 0,
+    warn: 0,
+    'not-applicable': 0,
+    unknown: 0,
+    accepted: 0,
+  },
+});
+
+function specRef(
+  entity: Entity,
+  field: string,
+  kind: string,
+): string | undefined {
+  const v = (entity.spec as Record<string, unknown> | undefined)?.[field];
+  if (typeof v !== 'string' || !v) return undefined;
+  try {
+    return normalizeRef(
+      stringifyEntityRef(
+        parseEntityRef(v, {
+          defaultKind: kind,
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function keyMix(inventory: EntityInventory): KeyMix {
+  const mix: KeyMix = { customer: 0, awsManaged: 0, awsOwned: 0, unknown: 0 };
+  const aws = inventory.aws;
+  if (!aws) return mix;
+  for (const k of aws.keys) {
+    if (k.keyManager === 'CUSTOMER') mix.customer++;
+    else if (k.keyManager === 'AWS') mix.awsManaged++;
+    else mix.unknown++;
+  }
+  const described = new Set(aws.keys.map(k => k.arn));
+  for (const v of aws.vaults) {
+    if (
+      v.encryptionKeyType === 'AWS_OWNED_KMS_KEY' &&
+      !described.has(v.encryptionKeyArn ?? '')
+    ) {
+      mix.awsOwned++;
+    } else if (v.encryptionKeyArn && !described.has(v.encryptionKeyArn)) {
+      mix.unknown++;
+      described.add(v.encryptionKeyArn);
+    }
+  }
+  return mix;
+}
+
+export interface PostureInput {
+  entity: Entity;
+  /** The mappings that make up the entity (its own, or its members' for systems and groups). */
+  mappings: EntityMapping[];
+  problems: EntityConfigurationProblem[];
+  /** True for systems/groups: the posture is the roll-up of members. */
+  rollUp: boolean;
+  index: InventoryIndex;
+  exceptions: PostureException[];
+  now: string;
+  lastScanAt?: string;
+}
+
+/** Builds the entity's inventory from the stored snapshots and evaluates it with the engine. */
+export function computeEntityPosture(input: PostureInput): EntityRow {
+  const { entity, mappings, problems, index, now, lastScanAt } = input;
+  const entityRef = entityRefOf(entity);
+  const slice = index.slice(mappings);
+  const inventory: EntityInventory = {
+    entityRef,
+    ...(slice.collectedAt ? { collectedAt: slice.collectedAt } : {}),
+    aws: slice.aws,
+    scopes: slice.scopes,
+    problems,
+  };
+  let state: EntityPostureState = 'ok';
+  if (problems.length > 0 && !input.rollUp) state = 'invalid-annotation';
+  else if (index.scopeCount === 0 || !lastScanAt) state = 'pending';
+
+  let evaluation: PostureEvaluation | undefined;
+  if (state === 'ok') {
+    evaluation = evaluatePosture(inventory, {
+      now,
+      exceptions: input.exceptions.filter(
+        e => normalizeRef(e.entityRef) === entityRef,
+      ),
+    });
+  }
+  const stale = slice.scopes.some(s => s.state !== 'ok');
+  const posture: EntityPostureResponse = {
+    entityRef,
+    state,
+    problems,
+    freshness: {
+      ...(lastScanAt ? { lastScanAt } : {}),
+      stale,
+      scopes: slice.scopes,
+    },
+    ...(state === 'invalid-annotation' ? {} : { inventory }),
+    ...(evaluation ? { evaluation } : {}),
+  };
+  const checkStatuses: Record<string, CheckStatus> = {};
+  for (const c of evaluation?.checks ?? []) checkStatuses[c.checkId] = c.status;
+  const clouds: CloudProvider[] =
+    slice.aws.resources.length || slice.aws.vaults.length ? ['aws'] : [];
+  const accounts = new Set<string>();
+  const regions = new Set<string>();
+  for (const r of [...slice.aws.resources, ...slice.aws.vaults]) {
+    if (r.accountId) accounts.add(r.accountId);
+    if (r.region) regions.add(r.region);
+  }
+  const summary: EntityPostureSummary = {
+    entityRef,
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+    ...(specRef(entity, 'owner', 'group')
+      ? { owner: specRef(entity, 'owner', 'group') }
+      : {}),
+    ...(specRef(entity, 'system', 'system')
+      ? { system: specRef(entity, 'system', 'system') }
+      : {}),
+    ...(typeof entity.spec?.lifecycle === 'string'
+      ? { lifecycle: entity.spec.lifecycle }
+      : {}),
+    state,
+    clouds,
+    accounts: [...accounts].sort(),
+    regions: [...regions].sort(),
+    score: evaluation?.score ?? emptyScore(),
+    keyMix: keyMix(inventory),
+    checkStatuses,
+    ...(lastScanAt ? { lastScanAt } : {}),
+    stale,
+  };
+  return { summary, posture };
+}

@@ -1,0 +1,203 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EntityPostureSummary,
+  FailingCheckCount,
+  Grade,
+  GroupScorecardResponse,
+  listCheckDefinitions,
+  ReportQuery,
+  ReportResponse,
+  ReportTrendResponse,
+  rollUpScores,
+} from '@backup-posture/plugin-backup-posture-common';
+import { isRollUpKind } from '../mapping/rollUp';
+import { entityRefOf, normalizeRef } from '../posture/entityPosture';
+import { PostureStore } from '../store/PostureStore';
+
+const GRADE_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, F: 4 };
+
+function topFailingChecks(
+  items: EntityPostureSummary[],
+  n = 10,
+): FailingCheckCount[] {
+  const definitions = new Map(listCheckDefinitions().map(d => [d.id, d]));
+  const counts = new Map<string, number>();
+  for (const s of items) {
+    for (const [id, status] of Object.entries(s.checkStatuses)) {
+      if (status === 'fail') counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([checkId, entities]) => ({
+      checkId,
+      title: definitions.get(checkId)?.title ?? checkId,
+      severity: definitions.get(checkId)?.severity ?? 'medium',
+      entities,
+    }));
+}
+
+function compare(sort: NonNullable<ReportQuery['sort']>) {
+  return (a: EntityPostureSummary, b: EntityPostureSummary): number => {
+    switch (sort) {
+      case 'score':
+        // Unscored entities last in ascending order (worst first).
+        return (a.score.score ?? Infinity) - (b.score.score ?? Infinity);
+      case 'grade':
+        return (
+          (GRADE_ORDER[a.score.grade ?? ''] ?? 5) -
+          (GRADE_ORDER[b.score.grade ?? ''] ?? 5)
+        );
+      case 'owner':
+        return (a.owner ?? '').localeCompare(b.owner ?? '');
+      default:
+        return a.entityRef.localeCompare(b.entityRef);
+    }
+  };
+}
+
+/** Report, trend and group scorecard, limited to what the caller may read in the catalog. */
+export class ReportService {
+  constructor(
+    private readonly deps: {
+      store: PostureStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  /** Keeps the summaries whose entity the caller can read (the catalog applies its policy). */
+  private async readable(
+    items: EntityPostureSummary[],
+    credentials: BackstageCredentials,
+  ): Promise<EntityPostureSummary[]> {
+    if (items.length === 0) return items;
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return items;
+    if (decision.result === AuthorizeResult.DENY) return [];
+    const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: items.map(i => i.entityRef),
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    const allowed = new Set(entities.flatMap(e => (e ? [entityRefOf(e)] : [])));
+    return items.filter(i => allowed.has(i.entityRef));
+  }
+
+  async report(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReportResponse> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    let items = (
+      await this.deps.store.querySummaries({
+        owner: query.owner && normalizeRef(query.owner),
+        system: query.system && normalizeRef(query.system),
+        lifecycle: query.lifecycle,
+        cloud: query.cloud,
+        q: query.q,
+      })
+    ).filter(s => !isRollUpKind(s.kind));
+    if (query.check) {
+      items = items.filter(s =>
+        query.status
+          ? s.checkStatuses[query.check!] === query.status
+          : query.check! in s.checkStatuses,
+      );
+    } else if (query.status) {
+      items = items.filter(s =>
+        Object.values(s.checkStatuses).includes(query.status!),
+      );
+    }
+    items = await this.readable(items, credentials);
+    items.sort(compare(query.sort ?? 'entityRef'));
+    if (query.order === 'desc') items.reverse();
+    return {
+      items: items.slice(offset, offset + limit),
+      totalCount: items.length,
+      offset,
+      limit,
+      score: rollUpScores(
+        items.filter(i => i.state === 'ok').map(i => i.score),
+      ),
+      topFailingChecks: topFailingChecks(items),
+    };
+  }
+
+  async trend(limit: number): Promise<ReportTrendResponse> {
+    return this.deps.store.trend(limit);
+  }
+
+  /** Members: what the group owns, plus the members of systems it owns (catalog relations). */
+  async groupScorecard(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<GroupScorecardResponse> {
+    const { catalog, store } = this.deps;
+    const group = await catalog.getEntityByRef(groupRef, { credentials });
+    if (!group || group.kind.toLowerCase() !== 'group') {
+      throw new NotFoundError(`Group ${groupRef} not found`);
+    }
+    const ref = entityRefOf(group);
+    const owned = await catalog.getEntities(
+      {
+        filter: { 'relations.ownedBy': ref },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    const memberRefs = new Set<string>();
+    const systems: string[] = [];
+    for (const e of owned.items) {
+      const r = entityRefOf(e);
+      if (e.kind.toLowerCase() === 'system') systems.push(r);
+      else if (!isRollUpKind(e.kind)) memberRefs.add(r);
+    }
+    if (systems.length) {
+      const parts = await catalog.getEntities(
+        {
+          filter: { 'relations.partOf': systems },
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      for (const e of parts.items)
+        if (!isRollUpKind(e.kind)) memberRefs.add(entityRefOf(e));
+    }
+    const entities = (await store.getSummaries([...memberRefs])).sort((a, b) =>
+      a.entityRef.localeCompare(b.entityRef),
+    );
+    const gradeDistribution: Record<Grade | 'none', number> = {
+      A: 0,
+      B: 0,
+      C: 0,
+      D: 0,
+      F: 0,
+      none: 0,
+    };
+    for (const e of entities) gradeDistribution[e.score.grade ?? 'none']++;
+    return {
+      groupRef: ref,
+      score: rollUpScores(
+        entities.filter(e => e.state === 'ok').map(e => e.score),
+      ),
+      gradeDistribution,
+      topFailingChecks: topFailingChecks(entities),
+      entities,
+    };
+  }
+}

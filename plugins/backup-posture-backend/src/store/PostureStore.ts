@@ -1,0 +1,375 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  AwsKmsKeyFact,
+  EntityPostureResponse,
+  EntityPostureSummary,
+  FactError,
+  ReportTrendResponse,
+  ScanProgress,
+} from '@backup-posture/plugin-backup-posture-common';
+import { Knex } from 'knex';
+import { Scope, ScopeSnapshot } from '../discovery/types';
+import { EntityRow, ScanTotals, StoredScope } from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@backup-posture/plugin-backup-posture-backend',
+  'migrations',
+);
+
+const json = <T>(text: string | null | undefined, fallback: T): T =>
+  text ? (JSON.parse(text) as T) : fallback;
+
+/** Rows are written in batches to stay under SQLite's bound-parameter limit. */
+const BATCH = 50;
+
+type ScanRow = {
+  id: string;
+  trigger: ScanProgress['trigger'];
+  state: ScanProgress['state'];
+  started_at: string;
+  finished_at: string | null;
+  scopes_total: number;
+  scopes_done: number;
+  errors: string;
+  score: number | null;
+  grade: string | null;
+  entities: number | null;
+  counts: string | null;
+};
+
+const toProgress = (r: ScanRow): ScanProgress => ({
+  scanId: r.id,
+  trigger: r.trigger,
+  state: r.state,
+  startedAt: r.started_at,
+  ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+  scopesTotal: Number(r.scopes_total),
+  scopesDone: Number(r.scopes_done),
+  errors: json(r.errors, []),
+});
+
+/** Everything the plugin keeps, in the Backstage database (knex; SQLite and PostgreSQL). */
+export class PostureStore {
+  static async create(database: DatabaseService): Promise<PostureStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new PostureStore(client);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  // --- scans -------------------------------------------------------------------------------------
+
+  async startScan(scan: {
+    id: string;
+    trigger: ScanProgress['trigger'];
+    startedAt: string;
+  }): Promise<void> {
+    // Only one scan runs at a time (global task lock): a leftover "running" row was interrupted.
+    await this.db('backup_posture_scans')
+      .where({ state: 'running' })
+      .update({ state: 'failed', finished_at: scan.startedAt });
+    await this.db('backup_posture_scans').insert({
+      id: scan.id,
+      trigger: scan.trigger,
+      state: 'running',
+      started_at: scan.startedAt,
+      scopes_total: 0,
+      scopes_done: 0,
+      errors: '[]',
+    });
+  }
+
+  async updateProgress(
+    scanId: string,
+    p: {
+      scopesTotal: number;
+      scopesDone: number;
+      errors: ScanProgress['errors'];
+    },
+  ) {
+    await this.db('backup_posture_scans')
+      .where({ id: scanId })
+      .update({
+        scopes_total: p.scopesTotal,
+        scopes_done: p.scopesDone,
+        errors: JSON.stringify(p.errors),
+      });
+  }
+
+  async finishScan(
+    scanId: string,
+    state: ScanProgress['state'],
+    finishedAt: string,
+    totals?: ScanTotals,
+  ) {
+    await this.db('backup_posture_scans')
+      .where({ id: scanId })
+      .update({
+        state,
+        finished_at: finishedAt,
+        ...(totals
+          ? {
+              score: totals.score,
+              grade: totals.grade,
+              entities: totals.entities,
+              counts: JSON.stringify(totals.counts),
+            }
+          : {}),
+      });
+  }
+
+  async scanStatus(): Promise<{ current?: ScanProgress; last?: ScanProgress }> {
+    const current = await this.db<ScanRow>('backup_posture_scans')
+      .where({ state: 'running' })
+      .orderBy('started_at', 'desc')
+      .first();
+    const last = await this.db<ScanRow>('backup_posture_scans')
+      .whereNot({ state: 'running' })
+      .orderBy('started_at', 'desc')
+      .first();
+    return {
+      ...(current ? { current: toProgress(current) } : {}),
+      ...(last ? { last: toProgress(last) } : {}),
+    };
+  }
+
+  async lastFinishedScan(): Promise<ScanProgress | undefined> {
+    const row = await this.db<ScanRow>('backup_posture_scans')
+      .whereIn('state', ['succeeded', 'partial'])
+      .orderBy('started_at', 'desc')
+      .first();
+    return row ? toProgress(row) : undefined;
+  }
+
+  async countScans(): Promise<number> {
+    const [{ n }] = await this.db('backup_posture_scans').count({ n: '*' });
+    return Number(n);
+  }
+
+  async trend(limit: number): Promise<ReportTrendResponse> {
+    const rows = await this.db<ScanRow>('backup_posture_scans')
+      .whereIn('state', ['succeeded', 'partial'])
+      .whereNotNull('counts')
+      .orderBy('started_at', 'desc')
+      .limit(limit);
+    return {
+      points: rows.reverse().map(r => ({
+        scanId: r.id,
+        finishedAt: r.finished_at ?? r.started_at,
+        score: r.score === null ? null : Number(r.score),
+        grade: (r.grade as any) ?? null,
+        entities: Number(r.entities ?? 0),
+        counts: json(r.counts, {} as any),
+      })),
+    };
+  }
+
+  /** Deletes scan history older than the retention window (never the latest finished scan). */
+  async pruneScans(olderThan: string) {
+    const keep = await this.lastFinishedScan();
+    await this.db('backup_posture_scans')
+      .where('started_at', '<', olderThan)
+      .whereNot({ state: 'running' })
+      .modify(q => (keep ? q.whereNot({ id: keep.scanId }) : q))
+      .delete();
+  }
+
+  // --- scopes ------------------------------------------------------------------------------------
+
+  async saveScopeSnapshot(snapshot: ScopeSnapshot, scanId: string, at: string) {
+    await this.db('backup_posture_scopes')
+      .insert({
+        account_id: snapshot.accountId,
+        region: snapshot.region,
+        state: 'ok',
+        snapshot: JSON.stringify(snapshot),
+        last_attempt_at: at,
+        last_success_at: at,
+        error: null,
+        scan_id: scanId,
+      })
+      .onConflict(['account_id', 'region'])
+      .merge();
+  }
+
+  /** A failed scope keeps its last good snapshot: it becomes `stale` (or `error` if it never had one). */
+  async saveScopeFailure(
+    scope: Scope,
+    error: FactError,
+    scanId: string,
+    at: string,
+  ) {
+    const updated = await this.db('backup_posture_scopes')
+      .where({ account_id: scope.accountId, region: scope.region })
+      .update({
+        state: this.db.raw(
+          "CASE WHEN snapshot IS NULL THEN 'error' ELSE 'stale' END",
+        ),
+        last_attempt_at: at,
+        error: JSON.stringify(error),
+        scan_id: scanId,
+      });
+    if (!updated) {
+      await this.db('backup_posture_scopes').insert({
+        account_id: scope.accountId,
+        region: scope.region,
+        state: 'error',
+        snapshot: null,
+        last_attempt_at: at,
+        last_success_at: null,
+        error: JSON.stringify(error),
+        scan_id: scanId,
+      });
+    }
+  }
+
+  async listScopes(): Promise<StoredScope[]> {
+    const rows = await this.db('backup_posture_scopes').select();
+    return rows.map(r => ({
+      status: {
+        cloud: 'aws',
+        account: r.account_id,
+        region: r.region,
+        state: r.state,
+        ...(r.last_attempt_at ? { lastAttemptAt: r.last_attempt_at } : {}),
+        ...(r.last_success_at ? { lastSuccessAt: r.last_success_at } : {}),
+        ...(r.error ? { error: JSON.parse(r.error) } : {}),
+      },
+      snapshot: json<ScopeSnapshot | undefined>(r.snapshot, undefined),
+    }));
+  }
+
+  // --- keys and account-wide facts ---------------------------------------------------------------
+
+  /** Stores key facts; a key that failed this time keeps its last good description. */
+  async saveKeys(facts: AwsKmsKeyFact[], scanId: string, at: string) {
+    const previous = new Map(
+      (await this.listKeys()).map(k => [k.arn, k] as const),
+    );
+    const rows = facts.map(f => {
+      const old = previous.get(f.arn);
+      const fact = f.error && old && !old.error ? old : f;
+      return {
+        key_arn: f.arn,
+        fact: JSON.stringify(fact),
+        described_at: at,
+        scan_id: scanId,
+      };
+    });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await this.db('backup_posture_keys')
+        .insert(rows.slice(i, i + BATCH))
+        .onConflict('key_arn')
+        .merge();
+    }
+  }
+
+  async listKeys(): Promise<AwsKmsKeyFact[]> {
+    const rows = await this.db('backup_posture_keys').select('fact');
+    return rows.map(r => JSON.parse(r.fact));
+  }
+
+  async setFact(name: string, value: unknown, at: string) {
+    await this.db('backup_posture_facts')
+      .insert({ name, value: JSON.stringify(value), updated_at: at })
+      .onConflict('name')
+      .merge();
+  }
+
+  async getFact<T>(name: string): Promise<T | undefined> {
+    const row = await this.db('backup_posture_facts').where({ name }).first();
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  async deleteFact(name: string) {
+    await this.db('backup_posture_facts').where({ name }).delete();
+  }
+
+  // --- entities ----------------------------------------------------------------------------------
+
+  /** Writes this scan's entity rows and drops the rows of entities no longer in the catalog. */
+  async replaceEntities(rows: EntityRow[], scanId: string, at: string) {
+    const records = rows.map(({ summary, posture }) => ({
+      entity_ref: summary.entityRef,
+      kind: summary.kind,
+      title: summary.title ?? null,
+      owner: summary.owner ?? null,
+      system: summary.system ?? null,
+      lifecycle: summary.lifecycle ?? null,
+      state: summary.state,
+      score: summary.score.score,
+      grade: summary.score.grade,
+      stale: summary.stale,
+      clouds: summary.clouds.join(','),
+      summary: JSON.stringify(summary),
+      posture: JSON.stringify(posture),
+      scan_id: scanId,
+      updated_at: at,
+    }));
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < records.length; i += BATCH) {
+        await tx('backup_posture_entities')
+          .insert(records.slice(i, i + BATCH))
+          .onConflict('entity_ref')
+          .merge();
+      }
+      await tx('backup_posture_entities')
+        .whereNot({ scan_id: scanId })
+        .delete();
+    });
+  }
+
+  async getEntityPosture(
+    entityRef: string,
+  ): Promise<EntityPostureResponse | undefined> {
+    const row = await this.db('backup_posture_entities')
+      .where({ entity_ref: entityRef })
+      .first('posture');
+    return row ? JSON.parse(row.posture) : undefined;
+  }
+
+  async getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]> {
+    const out: EntityPostureSummary[] = [];
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db('backup_posture_entities')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .select('summary');
+      out.push(...rows.map((r: { summary: string }) => JSON.parse(r.summary)));
+    }
+    return out;
+  }
+
+  /** Summary rows filtered by the indexed columns, in one query. */
+  async querySummaries(filter: {
+    owner?: string;
+    system?: string;
+    lifecycle?: string;
+    cloud?: string;
+    q?: string;
+  }): Promise<EntityPostureSummary[]> {
+    const rows = await this.db('backup_posture_entities')
+      .modify(qb => {
+        if (filter.owner) qb.where('owner', filter.owner);
+        if (filter.system) qb.where('system', filter.system);
+        if (filter.lifecycle) qb.where('lifecycle', filter.lifecycle);
+        if (filter.cloud) qb.where('clouds', 'like', `%${filter.cloud}%`);
+        if (filter.q) {
+          const like = `%${filter.q.toLocaleLowerCase('en-US')}%`;
+          qb.where(w =>
+            w
+              .whereRaw('LOWER(entity_ref) LIKE ?', [like])
+              .orWhereRaw('LOWER(title) LIKE ?', [like]),
+          );
+        }
+      })
+      .orderBy('entity_ref')
+      .select('summary');
+    return rows.map((r: { summary: string }) => JSON.parse(r.summary));
+  }
+}
