@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
 import { demoScenario } from '../model/demo';

@@ -1,0 +1,147 @@
+import { describe, expect, it } from '@jest/globals';
+import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
+import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import {
+  ListAccountsCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { MAIN_CREDENTIALS, setupSimulator } from './helpers';
+
+const sim = setupSimulator();
+const region = 'us-east-1';
+const base = { region, credentials: MAIN_CREDENTIALS, maxAttempts: 1 };
+
+const calls = {
+  backup: () => new BackupClient(base).send(new ListBackupVaultsCommand({})),
+  kms: () =>
+    new KMSClient(base).send(
+      new DescribeKeyCommand({ KeyId: 'alias/aws/backup' }),
+    ),
+  organizations: () =>
+    new OrganizationsClient(base).send(new ListAccountsCommand({})),
+  tagging: () =>
+    new ResourceGroupsTaggingAPIClient(base).send(new GetResourcesCommand({})),
+  sts: () =>
+    new STSClient(base).send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::222222222222:role/BackupPostureReadOnly',
+        RoleSessionName: 's',
+      }),
+    ),
+};
+
+describe('fault injection', () => {
+  it.each([
+    ['backup', 'throttle', 'ThrottlingException'],
+    ['kms', 'throttle', 'ThrottlingException'],
+    ['organizations', 'throttle', 'TooManyRequestsException'],
+    ['tagging', 'throttle', 'ThrottledException'],
+    ['sts', 'throttle', 'Throttling'],
+    ['backup', 'access-denied', 'AccessDeniedException'],
+    ['kms', 'access-denied', 'AccessDeniedException'],
+    ['organizations', 'access-denied', 'AccessDeniedException'],
+    ['tagging', 'access-denied', 'AccessDeniedException'],
+    ['sts', 'access-denied', 'AccessDenied'],
+    ['backup', 'server-error', 'ServiceUnavailableException'],
+    ['kms', 'server-error', 'KMSInternalException'],
+    ['organizations', 'server-error', 'ServiceException'],
+    ['tagging', 'server-error', 'InternalServiceException'],
+    ['sts', 'server-error', 'InternalFailure'],
+  ] as const)('%s %s surfaces as %s', async (service, kind, name) => {
+    sim.faults.add({ service, kind });
+    const error = await calls[service]().then(
+      () => undefined,
+      e => e,
+    );
+    expect(error?.name).toBe(name);
+    if (kind === 'server-error')
+      expect(error.$metadata.httpStatusCode).toBe(500);
+  });
+
+  it('a malformed body makes the SDK fail to deserialize', async () => {
+    sim.faults.add({ service: 'backup', kind: 'malformed' });
+    await expect(calls.backup()).rejects.toThrow();
+    sim.faults.clear();
+    sim.faults.add({ service: 'sts', kind: 'malformed' });
+    await expect(calls.sts()).rejects.toThrow();
+  });
+
+  it('a timeout holds the request until the client gives up', async () => {
+    sim.faults.add({ service: 'kms', kind: 'timeout', holdMs: 2_000 });
+    const kms = new KMSClient({
+      ...base,
+      requestHandler: new NodeHttpHandler({
+        requestTimeout: 200,
+        throwOnRequestTimeout: true,
+      }),
+    });
+    const started = Date.now();
+    await expect(
+      kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/backup' })),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(1_900);
+  });
+
+  it('faults are scoped by account, region and operation, and limited by times', async () => {
+    sim.faults.add({
+      account: '111111111111',
+      region: 'eu-west-1',
+      operation: 'ListBackupVaults',
+      kind: 'throttle',
+      times: 2,
+    });
+    const ireland = new BackupClient({ ...base, region: 'eu-west-1' });
+    await expect(
+      ireland.send(new ListBackupVaultsCommand({})),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
+    await expect(calls.backup()).resolves.toBeDefined(); // another region
+    await expect(
+      ireland.send(new ListBackupVaultsCommand({})),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
+    await expect(
+      ireland.send(new ListBackupVaultsCommand({})),
+    ).resolves.toBeDefined(); // times exhausted
+    expect(sim.faults.list()[0].hits).toBe(2);
+    expect(sim.calls.map(c => c.status)).toEqual([429, 200, 429, 200]);
+    expect(sim.countCalls({ region: 'eu-west-1', status: 429 })).toBe(2);
+  });
+
+  it('the SDK retries a throttled call and succeeds (standard retry mode)', async () => {
+    sim.faults.add({ service: 'backup', kind: 'throttle', times: 1 });
+    const backup = new BackupClient({
+      region,
+      credentials: MAIN_CREDENTIALS,
+      maxAttempts: 3,
+      retryStrategy: undefined,
+    });
+    await expect(
+      backup.send(new ListBackupVaultsCommand({})),
+    ).resolves.toBeDefined();
+    expect(sim.countCalls({ operation: 'ListBackupVaults' })).toBe(2);
+  });
+
+  it('an AssumeRole fault can target the role account', async () => {
+    sim.faults.add({
+      account: '222222222222',
+      operation: 'AssumeRole',
+      kind: 'access-denied',
+    });
+    await expect(calls.sts()).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+
+  it('injects latency per scope', async () => {
+    sim.setLatency({ ms: 150, service: 'backup' });
+    let started = Date.now();
+    await calls.backup();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    started = Date.now();
+    await calls.kms();
+    expect(Date.now() - started).toBeLessThan(140);
+  });
+});
