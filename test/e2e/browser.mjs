@@ -48,3 +48,15 @@ export async function waitWithReload(page, locator, { timeoutMs = 180_000 } = {}
     }
   }
 }
+
+/** Opens a path of the dev app, signing in as guest when the sign-in page shows. */
+export async function openApp(page, path) {
+  await page.goto(`${appUrl}${path}`);
+  const enter = page.getByRole('button', { name: /enter/i });
+  const ready = page.locator('main, [data-testid="sidebar-root"], nav').first();
+  await Promise.race([
+    enter.waitFor({ state: 'visible', timeout: 60_000 }).then(() => enter.click()),
+    ready.waitFor({ state: 'visible', timeout: 60_000 }),
+  ]);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+}
