@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { demoScenario } from '../model/demo';
+import { SimResource } from '../model/types';
+
+const CATALOG = resolve(__dirname, '../../../../examples/catalog');
+const ARNS = 'backup-posture.io/aws-resource-arns';
+const TAGS = 'backup-posture.io/aws-resource-tags';
+const ARN = /^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12})?:.+$/;
+
+interface Entity {
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec?: Record<string, any>;
+}
+
+function load(file: string): Entity[] {
+  return parseAllDocuments(readFileSync(resolve(CATALOG, file), 'utf8')).map(
+    d => d.toJS() as Entity,
+  );
+}
+
+const location = load('all.yaml')[0];
+const entities = (location.spec!.targets as string[]).flatMap(t => load(t));
+const components = entities.filter(e => e.kind === 'Component');
+const estate = demoScenario({ now: '2026-11-23T00:00:00.000Z' });
+
+/** Resolves an annotation the way discovery does: ARNs must exist; tags must all match. */
+function resolveAnnotation(entity: Entity): SimResource[] {
+  const a = entity.metadata.annotations ?? {};
+  if (a[ARNS]) {
+    return a[ARNS].split(',').map(arn => {
+      const found = estate.resources.find(r => r.arn === arn.trim());
+      if (!found)
+        throw new Error(
+          `${entity.metadata.name}: ${arn} is not in the demo estate`,
+        );
+      return found;
+    });
+  }
+  const pairs = a[TAGS].split(',').map(p => p.trim().split('='));
+  return estate.resources.filter(r => pairs.every(([k, v]) => r.tags[k] === v));
+}
+
+describe('the demo catalog', () => {
+  it('has about ten annotated services, one malformed annotation and one without annotation', () => {
+    const annotated = components.filter(
+      c => c.metadata.annotations?.[ARNS] || c.metadata.annotations?.[TAGS],
+    );
+    expect(annotated.length).toBe(11);
+    expect(
+      components
+        .filter(
+          c =>
+            !c.metadata.annotations?.[ARNS] && !c.metadata.annotations?.[TAGS],
+        )
+        .map(c => c.metadata.name),
+    ).toEqual(['developer-portal']);
+    const malformed = components.find(
+      c => c.metadata.name === 'legacy-reporting',
+    )!;
+    expect(
+      malformed.metadata
+        .annotations![ARNS].split(',')
+        .every(v => !ARN.test(v.trim())),
+    ).toBe(true);
+  });
+
+  it('every well-formed annotation resolves to resources of the demo scenario', () => {
+    const services = components.filter(
+      c =>
+        (c.metadata.annotations?.[ARNS] || c.metadata.annotations?.[TAGS]) &&
+        c.metadata.name !== 'legacy-reporting',
+    );
+    expect(services).toHaveLength(10);
+    for (const service of services) {
+      const resources = resolveAnnotation(service);
+      if (resources.length === 0)
+        throw new Error(`${service.metadata.name} resolves to no resource`);
+    }
+    expect(
+      resolveAnnotation(services.find(s => s.metadata.name === 'data-lake')!),
+    ).toHaveLength(2);
+    expect(
+      resolveAnnotation(
+        services.find(s => s.metadata.name === 'payments-ledger')!,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('every owner, system and domain reference points at an entity of the catalog', () => {
+    const names = (kind: string) =>
+      new Set(entities.filter(e => e.kind === kind).map(e => e.metadata.name));
+    const groups = names('Group');
+    const systems = names('System');
+    for (const e of entities) {
+      if (e.spec?.owner) expect(groups).toContain(e.spec.owner);
+      if (e.spec?.system) expect(systems).toContain(e.spec.system);
+      if (e.spec?.domain) expect(names('Domain')).toContain(e.spec.domain);
+      if (e.kind === 'Component')
+        expect(e.spec).toEqual(
+          expect.objectContaining({ lifecycle: expect.any(String) }),
+        );
+    }
+    for (const user of entities.filter(e => e.kind === 'User')) {
+      for (const g of user.spec!.memberOf) expect(groups).toContain(g);
+    }
+  });
+});
