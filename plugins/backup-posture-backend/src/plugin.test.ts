@@ -1,4 +1,13 @@
 import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals';
+import {
   EntityPostureResponse,
   ReportResponse,
 } from '@backup-posture/plugin-backup-posture-common';

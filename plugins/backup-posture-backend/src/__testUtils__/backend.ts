@@ -1,13 +1,14 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
 import request from 'supertest';
 import { backupPosturePlugin } from '../plugin';
 
 export async function startPlugin(opts: {
-  config: Record<string, unknown>;
+  config: JsonObject;
   entities: Entity[];
   extraFeatures?: any[];
 }) {

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import {
   ANNOTATION_AWS_RESOURCE_ARNS,
   ANNOTATION_AWS_RESOURCE_TAGS,
@@ -14,7 +15,7 @@ export const DEMO_REGIONS = [
 ];
 
 /** The dev app's configuration shape, pointed at the simulated estate. */
-export function simulatedConfig(overrides: Record<string, unknown> = {}) {
+export function simulatedConfig(overrides: JsonObject = {}): JsonObject {
   return {
     aws: {
       mainAccount: {

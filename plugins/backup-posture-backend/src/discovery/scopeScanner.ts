@@ -61,6 +61,8 @@ export interface ScopeScanOptions {
   copyJobsSince: Date;
   /** Parallel calls within the scope; the rate limiter bounds calls per second anyway. */
   parallelCalls?: number;
+  /** Page size of Backup list calls (AWS maximum 1000); smaller only in tests. */
+  pageSize?: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function scanScope(
   >();
   for (const type of VAULT_TYPES) {
     for await (const page of paginateListBackupVaults(
-      { client: backup, pageSize: 1000 },
+      { client: backup, pageSize: options.pageSize ?? 1000 },
       { ByVaultType: type },
     )) {
       for (const v of page.BackupVaultList ?? []) {
@@ -110,21 +112,36 @@ export async function scanScope(
   const vaults = await Promise.all(
     [...listed.values()].map(({ v, type }) =>
       limit(() =>
-        readVault(scope, clients, vaultFact(scope, v, type), partial),
+        readVault(
+          scope,
+          clients,
+          vaultFact(scope, v, type),
+          partial,
+          options.pageSize ?? 1000,
+        ),
       ),
     ),
   );
   snapshot.vaults = vaults;
 
   const points = await Promise.all(
-    vaults.map(vault => limit(() => readRecoveryPoints(scope, clients, vault))),
+    vaults.map(vault =>
+      limit(() =>
+        readRecoveryPoints(scope, clients, vault, options.pageSize ?? 1000),
+      ),
+    ),
   );
   snapshot.recoveryPoints = points.flat();
 
-  snapshot.plans = await readPlans(scope, clients, limit);
+  snapshot.plans = await readPlans(
+    scope,
+    clients,
+    limit,
+    options.pageSize ?? 1000,
+  );
 
   for await (const page of paginateListCopyJobs(
-    { client: backup, pageSize: 1000 },
+    { client: backup, pageSize: options.pageSize ?? 1000 },
     { ByCreatedAfter: options.copyJobsSince },
   )) {
     for (const j of page.CopyJobs ?? [])
@@ -141,7 +158,7 @@ export async function scanScope(
     return r;
   };
   for await (const page of paginateListProtectedResources(
-    { client: backup, pageSize: 1000 },
+    { client: backup, pageSize: options.pageSize ?? 1000 },
     {},
   )) {
     for (const p of page.Results ?? []) {
@@ -162,8 +179,11 @@ export async function scanScope(
   ];
   for (const TagFilters of tagFilters) {
     for await (const page of paginateGetResources(
-      { client: clients.tagging, pageSize: 100 },
-      { TagFilters, ResourcesPerPage: 100 },
+      {
+        client: clients.tagging,
+        pageSize: Math.min(options.pageSize ?? 100, 100),
+      },
+      { TagFilters },
     )) {
       for (const m of page.ResourceTagMappingList ?? []) {
         if (!m.ResourceARN) continue;
@@ -182,6 +202,7 @@ async function readVault(
   { backup }: ScopeClients,
   vault: AwsBackupVaultFact,
   partial: (op: string, subject: string, e: unknown) => void,
+  pageSize: number,
 ): Promise<AwsBackupVaultFact> {
   let result = vault;
   try {
@@ -212,7 +233,7 @@ async function readVault(
       const restore: NonNullable<AwsBackupVaultFact['restoreAccessVaults']> =
         [];
       for await (const page of paginateListRestoreAccessBackupVaults(
-        { client: backup, pageSize: 1000 },
+        { client: backup, pageSize },
         { BackupVaultName: vault.name },
       )) {
         for (const r of page.RestoreAccessBackupVaults ?? []) {
@@ -240,10 +261,11 @@ async function readRecoveryPoints(
   scope: Scope,
   { backup }: ScopeClients,
   vault: AwsBackupVaultFact,
+  pageSize: number,
 ): Promise<AwsRecoveryPointFact[]> {
   const points: AwsRecoveryPointFact[] = [];
   for await (const page of paginateListRecoveryPointsByBackupVault(
-    { client: backup, pageSize: 1000 },
+    { client: backup, pageSize },
     { BackupVaultName: vault.name },
   )) {
     for (const p of page.RecoveryPoints ?? []) {
@@ -257,11 +279,12 @@ async function readPlans(
   scope: Scope,
   { backup }: ScopeClients,
   limit: pLimit.Limit,
+  pageSize: number,
 ): Promise<AwsBackupPlanFact[]> {
   const listed: Array<{ planId: string; planArn: string; versionId?: string }> =
     [];
   for await (const page of paginateListBackupPlans(
-    { client: backup, pageSize: 1000 },
+    { client: backup, pageSize },
     {},
   )) {
     for (const p of page.BackupPlansList ?? []) {
@@ -282,7 +305,7 @@ async function readPlans(
         );
         const selectionIds: string[] = [];
         for await (const page of paginateListBackupSelections(
-          { client: backup, pageSize: 1000 },
+          { client: backup, pageSize },
           { BackupPlanId: ids.planId },
         )) {
           for (const s of page.BackupSelectionsList ?? []) {
