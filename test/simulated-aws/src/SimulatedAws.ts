@@ -43,6 +43,19 @@ const SIMULATORS: ServiceSimulator[] = [
   taggingSimulator,
 ];
 
+/** Truncated bodies per protocol, for `malformed` faults. */
+const MALFORMED_BODIES = {
+  awsQuery: { contentType: 'text/xml', garbage: '<Response><Result><Crede' },
+  restJson1: {
+    contentType: 'application/json',
+    garbage: '{"truncated": [{"Arn": "arn:aws:',
+  },
+  awsJson1_1: {
+    contentType: 'application/x-amz-json-1.1',
+    garbage: '{"truncated": [{"Arn": "arn:aws:',
+  },
+};
+
 function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise(resolve => {
     const timer = setTimeout(resolve, ms);
@@ -219,16 +232,7 @@ export class SimulatedAws {
         return respond(HttpResponse.error() as unknown as Response);
       }
       if (fault.kind === 'malformed') {
-        const contentType =
-          simulator.protocol === 'awsQuery'
-            ? 'text/xml'
-            : simulator.protocol === 'restJson1'
-              ? 'application/json'
-              : 'application/x-amz-json-1.1';
-        const garbage =
-          simulator.protocol === 'awsQuery'
-            ? `<${parsed.operation}Response><${parsed.operation}Res`
-            : '{"truncated": [{"Arn": "arn:aws:';
+        const { contentType, garbage } = MALFORMED_BODIES[simulator.protocol];
         return respond(
           new Response(garbage, {
             status: 200,

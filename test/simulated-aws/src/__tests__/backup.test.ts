@@ -19,7 +19,12 @@ import {
 import { COPY_STATUS } from '../derive/statusMessages';
 import { MPA_NOT_OPTED_IN_MESSAGE } from '../model/demo';
 import { scaleScenario } from '../model/scale';
-import { MAIN_CREDENTIALS, NOW, assumeRole, setupSimulator } from './helpers';
+import {
+  MAIN_CREDENTIALS,
+  NOW,
+  assumeRole,
+  setupSimulator,
+} from '../__testUtils__/demoSimulator';
 
 const sim = setupSimulator();
 

@@ -95,17 +95,23 @@ describe('the demo catalog', () => {
       new Set(entities.filter(e => e.kind === kind).map(e => e.metadata.name));
     const groups = names('Group');
     const systems = names('System');
-    for (const e of entities) {
-      if (e.spec?.owner) expect(groups).toContain(e.spec.owner);
-      if (e.spec?.system) expect(systems).toContain(e.spec.system);
-      if (e.spec?.domain) expect(names('Domain')).toContain(e.spec.domain);
-      if (e.kind === 'Component')
-        expect(e.spec).toEqual(
-          expect.objectContaining({ lifecycle: expect.any(String) }),
-        );
-    }
-    for (const user of entities.filter(e => e.kind === 'User')) {
-      for (const g of user.spec!.memberOf) expect(groups).toContain(g);
-    }
+    const dangling = entities.flatMap(e => [
+      ...(e.spec?.owner && !groups.has(e.spec.owner)
+        ? [`${e.metadata.name} owner ${e.spec.owner}`]
+        : []),
+      ...(e.spec?.system && !systems.has(e.spec.system)
+        ? [`${e.metadata.name} system ${e.spec.system}`]
+        : []),
+      ...(e.spec?.domain && !names('Domain').has(e.spec.domain)
+        ? [`${e.metadata.name} domain ${e.spec.domain}`]
+        : []),
+      ...(e.kind === 'User'
+        ? (e.spec!.memberOf as string[]).filter(g => !groups.has(g))
+        : []),
+    ]);
+    expect(dangling).toEqual([]);
+    expect(
+      components.filter(c => typeof c.spec?.lifecycle !== 'string'),
+    ).toEqual([]);
   });
 });

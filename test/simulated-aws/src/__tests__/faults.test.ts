@@ -11,7 +11,10 @@ import {
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { MAIN_CREDENTIALS, setupSimulator } from './helpers';
+import {
+  MAIN_CREDENTIALS,
+  setupSimulator,
+} from '../__testUtils__/demoSimulator';
 
 const sim = setupSimulator();
 const region = 'us-east-1';
@@ -38,31 +41,33 @@ const calls = {
 
 describe('fault injection', () => {
   it.each([
-    ['backup', 'throttle', 'ThrottlingException'],
-    ['kms', 'throttle', 'ThrottlingException'],
-    ['organizations', 'throttle', 'TooManyRequestsException'],
-    ['tagging', 'throttle', 'ThrottledException'],
-    ['sts', 'throttle', 'Throttling'],
-    ['backup', 'access-denied', 'AccessDeniedException'],
-    ['kms', 'access-denied', 'AccessDeniedException'],
-    ['organizations', 'access-denied', 'AccessDeniedException'],
-    ['tagging', 'access-denied', 'AccessDeniedException'],
-    ['sts', 'access-denied', 'AccessDenied'],
-    ['backup', 'server-error', 'ServiceUnavailableException'],
-    ['kms', 'server-error', 'KMSInternalException'],
-    ['organizations', 'server-error', 'ServiceException'],
-    ['tagging', 'server-error', 'InternalServiceException'],
-    ['sts', 'server-error', 'InternalFailure'],
-  ] as const)('%s %s surfaces as %s', async (service, kind, name) => {
-    sim.faults.add({ service, kind });
-    const error = await calls[service]().then(
-      () => undefined,
-      e => e,
-    );
-    expect(error?.name).toBe(name);
-    if (kind === 'server-error')
-      expect(error.$metadata.httpStatusCode).toBe(500);
-  });
+    ['backup', 'throttle', 'ThrottlingException', 429],
+    ['kms', 'throttle', 'ThrottlingException', 400],
+    ['organizations', 'throttle', 'TooManyRequestsException', 429],
+    ['tagging', 'throttle', 'ThrottledException', 400],
+    ['sts', 'throttle', 'Throttling', 400],
+    ['backup', 'access-denied', 'AccessDeniedException', 403],
+    ['kms', 'access-denied', 'AccessDeniedException', 400],
+    ['organizations', 'access-denied', 'AccessDeniedException', 403],
+    ['tagging', 'access-denied', 'AccessDeniedException', 400],
+    ['sts', 'access-denied', 'AccessDenied', 403],
+    ['backup', 'server-error', 'ServiceUnavailableException', 500],
+    ['kms', 'server-error', 'KMSInternalException', 500],
+    ['organizations', 'server-error', 'ServiceException', 500],
+    ['tagging', 'server-error', 'InternalServiceException', 500],
+    ['sts', 'server-error', 'InternalFailure', 500],
+  ] as const)(
+    '%s %s surfaces as %s (HTTP %i)',
+    async (service, kind, name, status) => {
+      sim.faults.add({ service, kind });
+      const error = await calls[service]().then(
+        () => undefined,
+        e => e,
+      );
+      expect(error?.name).toBe(name);
+      expect(error.$metadata.httpStatusCode).toBe(status);
+    },
+  );
 
   it('a malformed body makes the SDK fail to deserialize', async () => {
     sim.faults.add({ service: 'backup', kind: 'malformed' });

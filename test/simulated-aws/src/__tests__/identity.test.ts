@@ -15,7 +15,11 @@ import {
   ResourceGroupsTaggingAPIClient,
   paginateGetResources,
 } from '@aws-sdk/client-resource-groups-tagging-api';
-import { MAIN_CREDENTIALS, assumeRole, setupSimulator } from './helpers';
+import {
+  MAIN_CREDENTIALS,
+  assumeRole,
+  setupSimulator,
+} from '../__testUtils__/demoSimulator';
 
 const sim = setupSimulator();
 

@@ -7,7 +7,7 @@ import {
   ListAliasesCommand,
   paginateListAliases,
 } from '@aws-sdk/client-kms';
-import { assumeRole, setupSimulator } from './helpers';
+import { assumeRole, setupSimulator } from '../__testUtils__/demoSimulator';
 
 const sim = setupSimulator();
 

@@ -15,7 +15,11 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { demoScenario } from '../model/demo';
 import { SimulatedAws } from '../SimulatedAws';
 import { SimulatedAwsServer, startSimulatedAwsServer } from '../server';
-import { MAIN_CREDENTIALS, NOW, assumeRole } from './helpers';
+import {
+  MAIN_CREDENTIALS,
+  NOW,
+  assumeRole,
+} from '../__testUtils__/demoSimulator';
 
 function signedHeaders(
   service: string,

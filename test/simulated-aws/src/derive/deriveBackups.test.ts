@@ -55,18 +55,18 @@ function estateWith(opts: {
     allowAccounts: opts.sourceKey === 'cmk-not-shared' ? [] : [DST, OUT],
     replicaRegions: [R2],
   });
+  const managedAlias =
+    opts.type === 'EBS' || opts.type === 'EC2'
+      ? 'alias/aws/ebs'
+      : 'alias/aws/rds';
+  const sourceKeys: Record<string, string | undefined> = {
+    'aws-managed': b.managedKeyArn(SRC, R1, managedAlias),
+    none: undefined,
+  };
   const sourceKeyArn =
-    opts.sourceKey === 'aws-managed'
-      ? b.managedKeyArn(
-          SRC,
-          R1,
-          opts.type === 'EBS' || opts.type === 'EC2'
-            ? 'alias/aws/ebs'
-            : 'alias/aws/rds',
-        )
-      : opts.sourceKey === 'none'
-        ? undefined
-        : cmk.arn;
+    opts.sourceKey && opts.sourceKey in sourceKeys
+      ? sourceKeys[opts.sourceKey]
+      : cmk.arn;
   const resource = b.resource(opts.type, SRC, R1, 'thing', {
     tags: { backup: 'yes' },
     keyArn: sourceKeyArn,
@@ -85,12 +85,12 @@ function estateWith(opts: {
     d.vault === 'cmk' || d.vault === undefined
       ? b.cmk(d.account, d.region, { alias: 'alias/dest' }).arn
       : 'aws/backup';
-  const policy =
-    d.policy === 'none'
-      ? undefined
-      : d.policy === 'other'
-        ? allowAccountsCopyPolicy(destArn, ['333333333333'])
-        : allowOrgCopyPolicy(destArn, 'o-test');
+  const policies = {
+    none: undefined,
+    other: allowAccountsCopyPolicy(destArn, ['333333333333']),
+    org: allowOrgCopyPolicy(destArn, 'o-test'),
+  };
+  const policy = policies[d.policy ?? 'org'];
   b.vault(d.account, d.region, name, { key: destKey, accessPolicy: policy });
   b.plan(
     SRC,
