@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
-export const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
+export const backendUrl =
+  process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
 export const imagesDir = resolve('docs/images');
 
 export async function openBrowser() {
@@ -21,7 +22,9 @@ export async function openBrowser() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+  });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', err => pageErrors.push(err.message));
@@ -36,7 +39,11 @@ export async function screenshot(page, name) {
 }
 
 /** Reloads until the locator shows (the first scan may still be running when the test starts). */
-export async function waitWithReload(page, locator, { timeoutMs = 180_000 } = {}) {
+export async function waitWithReload(
+  page,
+  locator,
+  { timeoutMs = 180_000 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -52,11 +59,15 @@ export async function waitWithReload(page, locator, { timeoutMs = 180_000 } = {}
 /** Opens a path of the dev app, signing in as guest when the sign-in page shows. */
 export async function openApp(page, path) {
   await page.goto(`${appUrl}${path}`);
-  const enter = page.getByRole('button', { name: /enter/i });
-  const ready = page.locator('main, [data-testid="sidebar-root"], nav').first();
-  await Promise.race([
-    enter.waitFor({ state: 'visible', timeout: 60_000 }).then(() => enter.click()),
-    ready.waitFor({ state: 'visible', timeout: 60_000 }),
-  ]);
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  const sidebar = page.locator('nav[aria-label="sidebar nav"]');
+  // The sidebar nav is in the DOM (not "visible": it has no box of its own) once signed in.
+  await enter
+    .or(sidebar)
+    .first()
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+    await sidebar.waitFor({ state: 'attached', timeout: 60_000 });
+  }
 }

@@ -10,7 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const artifacts = join(here, 'artifacts');
 
-execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], {
+  stdio: 'inherit',
+});
 
 const stack = await startStack({ root, artifacts });
 let status = 1;
@@ -24,12 +26,18 @@ try {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_APP_URL: APP_URL, E2E_BACKEND_URL: BACKEND_URL, E2E_ARTIFACTS: artifacts },
+      env: {
+        ...process.env,
+        E2E_APP_URL: APP_URL,
+        E2E_BACKEND_URL: BACKEND_URL,
+        E2E_ARTIFACTS: artifacts,
+      },
     },
   );
   status = result.status ?? 1;
 } finally {
   await stack.stop();
 }
-if (status !== 0) console.error(`browser tests failed; dev stack log: ${stack.logPath}`);
+if (status !== 0)
+  console.error(`browser tests failed; dev stack log: ${stack.logPath}`);
 process.exit(status);

@@ -21,7 +21,9 @@ async function waitFor(what, check, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the dev stack exited (code ${child.exitCode}) before ${what} was up`);
+      throw new Error(
+        `the dev stack exited (code ${child.exitCode}) before ${what} was up`,
+      );
     }
     if (await check()) return;
     await new Promise(r => setTimeout(r, 2000));
@@ -32,7 +34,9 @@ async function waitFor(what, check, timeoutMs, child) {
 export async function startStack({ root, artifacts }) {
   for (const url of [APP_URL, READINESS]) {
     if (await isUp(url)) {
-      throw new Error(`${url} already answers: stop the running dev app before the e2e tests`);
+      throw new Error(
+        `${url} already answers: stop the running dev app before the e2e tests`,
+      );
     }
   }
   mkdirSync(artifacts, { recursive: true });
@@ -72,7 +76,9 @@ export async function startStack({ root, artifacts }) {
     const started = Date.now();
     await waitFor('the backend', () => isUp(READINESS), 300_000, child);
     await waitFor('the frontend', () => isUp(APP_URL), 600_000, child);
-    console.log(`dev stack up in ${Math.round((Date.now() - started) / 1000)} s (log: ${logPath})`);
+    console.log(
+      `dev stack up in ${Math.round((Date.now() - started) / 1000)} s (log: ${logPath})`,
+    );
   } catch (e) {
     await stop();
     throw new Error(`${e.message}; see ${logPath}`);

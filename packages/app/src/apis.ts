@@ -1,5 +1,19 @@
-import { AnyApiFactory } from '@backstage/core-plugin-api';
+import {
+  AnyApiFactory,
+  configApiRef,
+  createApiFactory,
+} from '@backstage/core-plugin-api';
+import {
+  ScmIntegrationsApi,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
 
-// The default APIs of @backstage/app-defaults are enough for the dev app; the backup-posture
-// plugin brings its own API factory.
-export const apis: AnyApiFactory[] = [];
+// The backup-posture plugin brings its own API factory; the catalog's about card needs the SCM
+// integrations API.
+export const apis: AnyApiFactory[] = [
+  createApiFactory({
+    api: scmIntegrationsApiRef,
+    deps: { configApi: configApiRef },
+    factory: ({ configApi }) => ScmIntegrationsApi.fromConfig(configApi),
+  }),
+];

@@ -1,7 +1,12 @@
 // The posture card and tab of a demo service show data discovered from the simulated AWS estate.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, openBrowser, screenshot, waitWithReload } from '../browser.mjs';
+import {
+  openApp,
+  openBrowser,
+  screenshot,
+  waitWithReload,
+} from '../browser.mjs';
 import { DEMO } from '../demo.mjs';
 
 let b;
@@ -22,7 +27,10 @@ test('entity overview card shows a grade and the accounts and regions discovered
   const text = await card.innerText();
   // Only discovery through the simulated endpoint can know these.
   for (const expected of DEMO.componentFacts) {
-    assert.ok(text.includes(expected), `card should mention ${expected}; it shows:\n${text}`);
+    assert.ok(
+      text.includes(expected),
+      `card should mention ${expected}; it shows:\n${text}`,
+    );
   }
   await screenshot(page, 'entity-overview');
   assert.deepEqual(pageErrors, []);
@@ -30,11 +38,17 @@ test('entity overview card shows a grade and the accounts and regions discovered
 
 test('entity tab shows the key lineage with the aws/rds substitution and the checks', async () => {
   const { page, pageErrors } = b;
-  await openApp(page, `/catalog/default/component/${DEMO.substitutionComponent}/backup-posture`);
+  await openApp(
+    page,
+    `/catalog/default/component/${DEMO.substitutionComponent}/backup-posture`,
+  );
   const lineage = page.getByTestId('backup-posture-lineage');
   await waitWithReload(page, lineage);
   const lineageText = await lineage.innerText();
-  assert.ok(lineageText.includes('aws/rds'), `lineage should name aws/rds:\n${lineageText}`);
+  assert.ok(
+    lineageText.includes('aws/rds'),
+    `lineage should name aws/rds:\n${lineageText}`,
+  );
   const checks = page.getByTestId('backup-posture-checks');
   await checks.waitFor();
   const firstRow = checks.getByTestId('backup-posture-check-row').first();

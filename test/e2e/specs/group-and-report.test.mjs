@@ -1,7 +1,12 @@
 // The team scorecard on a group page and the platform report page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, openBrowser, screenshot, waitWithReload } from '../browser.mjs';
+import {
+  openApp,
+  openBrowser,
+  screenshot,
+  waitWithReload,
+} from '../browser.mjs';
 import { DEMO } from '../demo.mjs';
 
 let b;
@@ -18,7 +23,10 @@ test('group page shows the team scorecard with its owned services', async () => 
   const card = page.getByTestId('backup-posture-group-card');
   await waitWithReload(page, card.getByTestId('backup-posture-grade'));
   const text = await card.innerText();
-  assert.ok(text.includes(DEMO.groupOwns), `group card should list ${DEMO.groupOwns}:\n${text}`);
+  assert.ok(
+    text.includes(DEMO.groupOwns),
+    `group card should list ${DEMO.groupOwns}:\n${text}`,
+  );
   await screenshot(page, 'group-scorecard');
   assert.deepEqual(pageErrors, []);
 });
@@ -29,7 +37,10 @@ test('report page lists every annotated demo service', async () => {
   const rows = page.getByTestId('backup-posture-report-row');
   await waitWithReload(page, rows);
   const count = await rows.count();
-  assert.ok(count >= DEMO.minReportRows, `expected ≥ ${DEMO.minReportRows} rows, got ${count}`);
+  assert.ok(
+    count >= DEMO.minReportRows,
+    `expected ≥ ${DEMO.minReportRows} rows, got ${count}`,
+  );
   await screenshot(page, 'report');
   assert.deepEqual(pageErrors, []);
 });

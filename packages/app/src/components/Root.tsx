@@ -13,7 +13,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
     <Sidebar>
       <SidebarDivider />
       <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
-      <SidebarItem icon={SecurityIcon} to="backup-posture" text="Backup posture" />
+      <SidebarItem
+        icon={SecurityIcon}
+        to="backup-posture"
+        text="Backup posture"
+      />
     </Sidebar>
     {children}
   </SidebarPage>
