@@ -15,6 +15,7 @@ import {
   buildLookup,
 } from './handlers/common/context';
 import { AwsError, errorResponse } from './handlers/common/errors';
+import { AWS_RATE_QUOTAS, RateLimiter, RateQuota } from './quotas';
 import { resolveCaller } from './handlers/common/identity';
 import { credentialScope } from './handlers/common/sigv4';
 import { backupSimulator } from './handlers/backup';
@@ -77,6 +78,12 @@ export class SimulatedAws {
   readonly calls: CallRecord[] = [];
   private latencyRules: LatencyRule[] = [];
   private readonly extraKeys = new Map<string, string>();
+  private rateLimiter?: RateLimiter;
+  /** Behaviours of real AWS that are legal but awkward, off by default. */
+  readonly quirks = {
+    /** Organizations ListAccounts answers an empty first page with a NextToken. */
+    emptyOrganizationsPages: false,
+  };
   private state!: {
     estate: Estate;
     index: EstateIndex;
@@ -121,10 +128,24 @@ export class SimulatedAws {
     this.latencyRules = [];
   }
 
-  /** Clears faults, latency and the call log. */
+  /**
+   * Throttles calls beyond AWS's per-account, per-region request rates (`AWS_RATE_QUOTAS`, or
+   * custom quotas); `false` turns it off.
+   */
+  enforceRateQuotas(quotas: RateQuota[] | boolean = true): void {
+    if (quotas === false) this.rateLimiter = undefined;
+    else
+      this.rateLimiter = new RateLimiter(
+        quotas === true ? AWS_RATE_QUOTAS : quotas,
+      );
+  }
+
+  /** Clears faults, latency, rate quotas, quirks and the call log. */
   reset(): void {
     this.faults.clear();
     this.clearLatency();
+    this.rateLimiter = undefined;
+    this.quirks.emptyOrganizationsPages = false;
     this.calls.length = 0;
   }
 
@@ -225,6 +246,17 @@ export class SimulatedAws {
       return respond(errorResponse(simulator.protocol, error), error.code);
     }
 
+    if (this.rateLimiter?.exceeds(call, Date.now())) {
+      const spec = FAULT_ERRORS.throttle[scope.service];
+      return respond(
+        errorResponse(
+          simulator.protocol,
+          new AwsError(spec.code, 'Rate exceeded', spec.status),
+        ),
+        spec.code,
+      );
+    }
+
     const fault = this.faults.take(call);
     if (fault) {
       if (fault.kind === 'timeout') {
@@ -265,6 +297,7 @@ export class SimulatedAws {
       derived: this.state.derived,
       lookup: this.state.lookup,
       wallClockNow: () => new Date(),
+      quirks: this.quirks,
     };
     try {
       return respond(await simulator.handle(parsed, ctx));

@@ -30,3 +30,5 @@ export { selectionAssigns } from './derive/selection';
 export { startSimulatedAwsServer } from './server';
 export type { SimulatedAwsServer } from './server';
 export { SIM_CREDENTIALS, SIM_ENDPOINT } from './constants';
+export { AWS_RATE_QUOTAS } from './quotas';
+export type { RateQuota } from './quotas';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
+import {
+  BackupClient,
+  DescribeBackupVaultCommand,
+  ListBackupVaultsCommand,
+} from '@aws-sdk/client-backup';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
   ListAccountsCommand,
@@ -148,5 +152,29 @@ describe('fault injection', () => {
     started = Date.now();
     await calls.kms();
     expect(Date.now() - started).toBeLessThan(140);
+  });
+
+  it('throttles calls beyond AWS rate quotas when asked to (DescribeBackupVault 5/s per account and region)', async () => {
+    sim.enforceRateQuotas();
+    const backup = new BackupClient(base);
+    const results = await Promise.allSettled(
+      Array.from({ length: 7 }, () =>
+        backup.send(
+          new DescribeBackupVaultCommand({ BackupVaultName: 'Default' }),
+        ),
+      ),
+    );
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(5);
+    expect(
+      results
+        .filter(r => r.status === 'rejected')
+        .map(r => (r as PromiseRejectedResult).reason.name),
+    ).toEqual(['ThrottlingException', 'ThrottlingException']);
+    // Another region has its own quota.
+    await expect(
+      new BackupClient({ ...base, region: 'eu-west-1' }).send(
+        new DescribeBackupVaultCommand({ BackupVaultName: 'Default' }),
+      ),
+    ).resolves.toBeDefined();
   });
 });

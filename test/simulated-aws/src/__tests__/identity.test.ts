@@ -114,6 +114,21 @@ describe('Organizations', () => {
     ).rejects.toMatchObject({ name: 'InvalidInputException' });
   });
 
+  it('may answer an empty first page with a NextToken, as real Organizations does', async () => {
+    sim.quirks.emptyOrganizationsPages = true;
+    const org = new OrganizationsClient({
+      region: 'us-east-1',
+      credentials: MAIN_CREDENTIALS,
+    });
+    const first = await org.send(new ListAccountsCommand({}));
+    expect(first.Accounts).toEqual([]);
+    expect(first.NextToken).toBeDefined();
+    const ids: string[] = [];
+    for await (const page of paginateListAccounts({ client: org }, {}))
+      ids.push(...page.Accounts!.map(a => a.Id!));
+    expect(ids).toHaveLength(5);
+  });
+
   it('describes the organization from members, denies listing there, and is not in use outside', async () => {
     const member = new OrganizationsClient({
       region: 'us-east-1',

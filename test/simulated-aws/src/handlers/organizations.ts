@@ -43,6 +43,19 @@ function listAccounts(
     name: 'maxResults',
   });
   const accounts = ctx.estate.accounts.filter(a => a.inOrganization);
+  if (ctx.quirks.emptyOrganizationsPages && !input.NextToken) {
+    // Real Organizations may answer an empty page that still carries a NextToken.
+    const first = paginate(accounts, {
+      token: undefined,
+      pageSize: 0,
+      binding: 'ListAccounts',
+      invalidTokenError: () => invalidInput(''),
+    });
+    return jsonResponse('awsJson1_1', {
+      Accounts: [],
+      NextToken: first.nextToken,
+    });
+  }
   const { page, nextToken } = paginate(accounts, {
     token: input.NextToken,
     pageSize: size,

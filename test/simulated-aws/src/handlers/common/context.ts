@@ -21,6 +21,7 @@ export interface RequestContext {
   lookup: DerivedLookup;
   /** The role sessions minted by STS carry a wall-clock expiry, not the estate's clock. */
   wallClockNow: () => Date;
+  quirks: { emptyOrganizationsPages: boolean };
 }
 
 /** A parsed request: the operation name and its input. */
