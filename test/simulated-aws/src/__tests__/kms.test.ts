@@ -186,9 +186,19 @@ describe('KMS handlers through @aws-sdk/client-kms', () => {
         k => k.accountId === '222222222222' && k.region === 'ap-northeast-1',
       )
       .flatMap(k => k.aliases)
+      .concat([
+        'alias/aws/dynamodb',
+        'alias/aws/elasticfilesystem',
+        'alias/aws/redshift',
+        'alias/aws/s3',
+      ])
       .sort();
     expect(names).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
+    const unbacked = await kms.send(new ListAliasesCommand({ Limit: 100 }));
+    expect(
+      unbacked.Aliases!.find(a => a.AliasName === 'alias/aws/s3')!.TargetKeyId,
+    ).toBeUndefined();
     const key = keyByAlias('222222222222', 'ap-northeast-1', 'alias/aws/rds');
     const forKey = await kms.send(new ListAliasesCommand({ KeyId: key.keyId }));
     expect(forKey.Aliases!.map(a => [a.AliasName, a.TargetKeyId])).toEqual([

@@ -176,6 +176,41 @@ function getKeyPolicy(
   });
 }
 
+interface AliasEntry {
+  AliasName: string;
+  AliasArn: string;
+  TargetKeyId?: string;
+  CreationDate?: number;
+  LastUpdatedDate?: number;
+}
+
+/**
+ * AWS lists the aliases of AWS-managed keys that a service has not created yet, without a
+ * TargetKeyId: listing aliases is not proof that a key exists.
+ */
+const PREDEFINED_AWS_ALIASES = [
+  'alias/aws/dynamodb',
+  'alias/aws/elasticfilesystem',
+  'alias/aws/redshift',
+  'alias/aws/s3',
+];
+
+function withPredefinedAliases(
+  aliases: AliasEntry[],
+  ctx: RequestContext,
+): AliasEntry[] {
+  const present = new Set(aliases.map(a => a.AliasName));
+  const missing = PREDEFINED_AWS_ALIASES.filter(a => !present.has(a)).map(
+    alias => ({
+      AliasName: alias,
+      AliasArn: `arn:aws:kms:${ctx.region}:${ctx.caller.accountId}:${alias}`,
+    }),
+  );
+  return [...aliases, ...missing].sort((a, b) =>
+    a.AliasName.localeCompare(b.AliasName),
+  );
+}
+
 function listAliases(
   input: Record<string, any>,
   ctx: RequestContext,
@@ -200,7 +235,7 @@ function listAliases(
     });
     keys = [key];
   }
-  const aliases = keys
+  let aliases: AliasEntry[] = keys
     .flatMap(k =>
       k.aliases.map(alias => ({
         AliasName: alias,
@@ -211,6 +246,7 @@ function listAliases(
       })),
     )
     .sort((a, b) => a.AliasName.localeCompare(b.AliasName));
+  if (!input.KeyId) aliases = withPredefinedAliases(aliases, ctx);
   const { page, nextToken } = paginate(aliases, {
     token: input.Marker,
     pageSize: limit,
