@@ -23,7 +23,7 @@ import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
 import { demoEntities, NOW, simulatedConfig } from './__testUtils__/fixtures';
 
-jest.setTimeout(180_000);
+jest.setTimeout(90_000);
 
 const sim = new SimulatedAws(demoScenario({ now: NOW }));
 const server = setupServer(...sim.handlers());
@@ -48,7 +48,7 @@ describe('failure isolation, restart and read-only discovery', () => {
       extraFeatures: [database],
     });
     let before: EntityPostureResponse;
-    let ledgerBefore: EntityPostureResponse;
+    let ledgerBefore: EntityPostureResponse | undefined;
     try {
       await waitForScan(first.server);
 
@@ -67,9 +67,6 @@ describe('failure isolation, restart and read-only discovery', () => {
 
       before = (
         await request(first.server).get(`${POSTURE}/payments-api/posture`)
-      ).body;
-      ledgerBefore = (
-        await request(first.server).get(`${POSTURE}/payments-ledger/posture`)
       ).body;
       const osakaPoints = before.inventory!.aws!.recoveryPoints.filter(
         p =>
@@ -134,11 +131,28 @@ describe('failure isolation, restart and read-only discovery', () => {
       const ledger: EntityPostureResponse = (
         await request(first.server).get(`${POSTURE}/payments-ledger/posture`)
       ).body;
-      expect(ledger.freshness.stale).toBe(false);
+      ledgerBefore = ledger;
+      // Its own scope answered; only the failed scopes it depends on are marked.
+      const failedScopes = status.last!.errors.map(
+        e => `${e.account}/${e.region}`,
+      );
+      for (const scope of ledger.freshness.scopes) {
+        const key = `${scope.account}/${scope.region}`;
+        expect({ key, state: scope.state }).toEqual({
+          key,
+          state: failedScopes.includes(key) ? 'stale' : 'ok',
+        });
+      }
+      expect(ledger.freshness.scopes).toContainEqual(
+        expect.objectContaining({
+          account: '222222222222',
+          region: 'ap-northeast-1',
+          state: 'ok',
+        }),
+      );
     } finally {
       await first.stop();
     }
-
     // Restart on the same database while AWS denies everything: nothing is lost.
     sim.reset();
     sim.faults.add({ kind: 'access-denied' });
@@ -148,8 +162,17 @@ describe('failure isolation, restart and read-only discovery', () => {
       extraFeatures: [database],
     });
     try {
+      // The scheduler's state is shared too: a restart does not rescan before it is due.
+      const restored: EntityPostureResponse = (
+        await request(second.server).get(`${POSTURE}/payments-ledger/posture`)
+      ).body;
+      expect(restored).toEqual(ledgerBefore!);
+      const startedBefore = new Date().toISOString();
+      await request(second.server)
+        .post('/api/backup-posture/scan/refresh')
+        .expect(202);
       const status: ScanStatusResponse = await waitForScan(second.server, {
-        after: new Date().toISOString(),
+        after: startedBefore,
       });
       expect(status.last!.state).toBe('failed');
       const ledger: EntityPostureResponse = (

@@ -44,7 +44,10 @@ function memoize(
  * Only configuration decides accounts, roles and endpoints.
  */
 export class DefaultAccountCredentials implements AccountCredentials {
-  private readonly cache = new Map<string, AwsCredentialIdentityProvider>();
+  private readonly cache = new Map<
+    string,
+    Promise<AwsCredentialIdentityProvider>
+  >();
 
   static fromConfig(root: Config, config: BackupPostureConfig) {
     const integrationAccounts = new Set(
@@ -69,10 +72,11 @@ export class DefaultAccountCredentials implements AccountCredentials {
     return (await this.manager.getCredentialProvider()).sdkCredentialProvider;
   }
 
-  async forAccount(accountId: string) {
+  forAccount(accountId: string): Promise<AwsCredentialIdentityProvider> {
+    // Cache the promise: concurrent scopes of one account share one AssumeRole.
     let provider = this.cache.get(accountId);
     if (!provider) {
-      provider = memoize(await this.create(accountId));
+      provider = this.create(accountId).then(memoize);
       this.cache.set(accountId, provider);
     }
     return provider;
