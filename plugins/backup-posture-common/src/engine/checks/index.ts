@@ -2,6 +2,7 @@
 import { CheckDefinition } from '../../posture';
 import { airGappedCopyPresent } from './air-gapped-copy-present';
 import { airGappedVaultRecoveryReady } from './air-gapped-vault-recovery-ready';
+import { azureVaultChecks } from './azure';
 import { AzureCheck } from './azureTypes';
 import { backupKeyHealthy } from './backup-key-healthy';
 import { copyDestinationKey } from './copy-destination-key';
@@ -46,7 +47,7 @@ export const awsChecks: readonly AwsCheck[] = [
   planFrequencyRetention,
 ];
 
-export const azureChecks: readonly AzureCheck[] = [];
+export const azureChecks: readonly AzureCheck[] = azureVaultChecks;
 
 /** Every check definition, AWS first (one source of truth for docs/checks.md). @public */
 export function listCheckDefinitions(): CheckDefinition[] {

@@ -1,0 +1,196 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  AzureInventory,
+  AzureKeyFact,
+  AzureKeyVaultFact,
+  AzureRecoveryVaultFact,
+} from '../../../inventory';
+import { entity } from '../../__fixtures__/builders';
+import { checkResult } from '../../__fixtures__/run';
+
+const SUB = '00000000-0000-0000-0000-000000000001';
+const KEY_URI = 'https://payments-kv.vault.azure.net/keys/backup';
+
+const rsv = (
+  extra: Partial<AzureRecoveryVaultFact> = {},
+): AzureRecoveryVaultFact => ({
+  id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/payments`,
+  name: 'payments',
+  subscriptionId: SUB,
+  resourceGroup: 'rg',
+  location: 'japaneast',
+  tags: {},
+  keyUri: KEY_URI,
+  useSystemAssignedIdentity: true,
+  infrastructureEncryption: 'Enabled',
+  immutabilityState: 'Locked',
+  softDeleteState: 'AlwaysON',
+  multiUserAuthorization: 'Enabled',
+  ...extra,
+});
+const keyVault = (
+  extra: Partial<AzureKeyVaultFact> = {},
+): AzureKeyVaultFact => ({
+  name: 'payments-kv',
+  location: 'japaneast',
+  enableSoftDelete: true,
+  enablePurgeProtection: true,
+  ...extra,
+});
+const key = (extra: Partial<AzureKeyFact> = {}): AzureKeyFact => ({
+  keyUri: KEY_URI,
+  keyVaultName: 'payments-kv',
+  keyName: 'backup',
+  keyType: 'RSA',
+  enabled: true,
+  ...extra,
+});
+const azure = (parts: Partial<AzureInventory> = {}) =>
+  entity(undefined, [], {
+    azure: {
+      vaults: [rsv()],
+      keyVaults: [keyVault()],
+      keys: [key()],
+      ...parts,
+    },
+  });
+const status = (inv: ReturnType<typeof azure>, id: string) =>
+  checkResult(inv, id).status;
+
+describe('Azure Recovery Services vault checks', () => {
+  it('Z1 pass / fail: CMK vs platform-managed keys', () => {
+    expect(status(azure(), 'rsv-customer-managed-key')).toBe('pass');
+    expect(
+      status(
+        azure({ vaults: [rsv({ keyUri: undefined })] }),
+        'rsv-customer-managed-key',
+      ),
+    ).toBe('fail');
+  });
+  it('Z1 unknown: the subscription scan failed, so a pass becomes unknown', () => {
+    const inv = azure();
+    inv.scopes = [
+      {
+        cloud: 'azure',
+        account: SUB,
+        region: 'global',
+        state: 'error',
+        error: { name: 'AuthorizationFailed', message: 'denied' },
+      },
+    ];
+    expect(status(inv, 'rsv-customer-managed-key')).toBe('unknown');
+  });
+  it('Z4 pass / fail / unknown: soft delete and purge protection on the key vault', () => {
+    expect(status(azure(), 'rsv-key-vault-recoverable')).toBe('pass');
+    expect(
+      status(
+        azure({ keyVaults: [keyVault({ enablePurgeProtection: false })] }),
+        'rsv-key-vault-recoverable',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({
+          keyVaults: [
+            keyVault({ error: { name: 'Forbidden', message: 'no access' } }),
+          ],
+        }),
+        'rsv-key-vault-recoverable',
+      ),
+    ).toBe('unknown');
+  });
+  it('Z1/Z3 pass / fail / unknown: key enabled, RSA, same region', () => {
+    expect(status(azure(), 'rsv-key-usable')).toBe('pass');
+    expect(
+      status(azure({ keys: [key({ enabled: false })] }), 'rsv-key-usable'),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({ keyVaults: [keyVault({ location: 'westeurope' })] }),
+        'rsv-key-usable',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({ keys: [key({ expiresOn: '2026-01-01T00:00:00Z' })] }),
+        'rsv-key-usable',
+      ),
+    ).toBe('fail');
+    expect(status(azure({ keys: [] }), 'rsv-key-usable')).toBe('unknown');
+  });
+  it('Z5 pass / warn: versionless vs pinned key URI', () => {
+    expect(status(azure(), 'rsv-key-rotation')).toBe('pass');
+    expect(
+      status(
+        azure({ vaults: [rsv({ keyUri: `${KEY_URI}/0123abcd` })] }),
+        'rsv-key-rotation',
+      ),
+    ).toBe('warn');
+    expect(
+      status(
+        azure({ vaults: [rsv({ keyUri: undefined })] }),
+        'rsv-key-rotation',
+      ),
+    ).toBe('not-applicable');
+  });
+  it('Z6 pass / fail / unknown: user-assigned identity with private endpoints', () => {
+    expect(status(azure(), 'rsv-identity')).toBe('pass');
+    expect(
+      status(
+        azure({
+          vaults: [
+            rsv({
+              useSystemAssignedIdentity: false,
+              userAssignedIdentity: '/id/ua',
+              privateEndpointCount: 1,
+            }),
+          ],
+        }),
+        'rsv-identity',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({ vaults: [rsv({ useSystemAssignedIdentity: undefined })] }),
+        'rsv-identity',
+      ),
+    ).toBe('unknown');
+  });
+  it('security settings pass / warn / fail / unknown', () => {
+    expect(status(azure(), 'rsv-immutability')).toBe('pass');
+    expect(
+      status(
+        azure({ vaults: [rsv({ immutabilityState: 'Unlocked' })] }),
+        'rsv-immutability',
+      ),
+    ).toBe('warn');
+    expect(
+      status(
+        azure({ vaults: [rsv({ immutabilityState: 'Disabled' })] }),
+        'rsv-immutability',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({ vaults: [rsv({ softDeleteState: undefined })] }),
+        'rsv-soft-delete',
+      ),
+    ).toBe('unknown');
+    expect(
+      status(
+        azure({ vaults: [rsv({ multiUserAuthorization: 'Disabled' })] }),
+        'rsv-multi-user-auth',
+      ),
+    ).toBe('fail');
+    expect(
+      status(
+        azure({ vaults: [rsv({ infrastructureEncryption: 'Disabled' })] }),
+        'rsv-infrastructure-encryption',
+      ),
+    ).toBe('fail');
+  });
+  it('an Azure-only entity runs no AWS checks', () => {
+    const ids = checkResult(azure(), 'rsv-customer-managed-key') && true;
+    expect(ids).toBe(true);
+  });
+});
