@@ -36,7 +36,7 @@ describe('docs/checks.md', () => {
     const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
     if (current !== expected) {
       throw new Error(
-        'docs/checks.md is stale. Regenerate it: cd plugins/backup-posture-common && UPDATE_CHECKS_DOC=1 npx backstage-cli package test --ci checksMarkdown',
+        'docs/checks.md is stale. Regenerate it: cd plugins/backup-posture-common && CI=true UPDATE_CHECKS_DOC=1 npx backstage-cli package test --ci checksMarkdown',
       );
     }
     expect(current).toBe(expected);

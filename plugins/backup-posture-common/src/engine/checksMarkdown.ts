@@ -39,7 +39,7 @@ export function renderChecksMarkdown(): string {
     .map(([status, c]) => `\`${status}\` ${c}`)
     .join(', ');
   const out = [
-    '<!-- Generated from plugins/backup-posture-common/src/engine/checks by renderChecksMarkdown(). Do not edit by hand: run `UPDATE_CHECKS_DOC=1 npx backstage-cli package test checksMarkdown` in plugins/backup-posture-common. -->',
+    '<!-- Generated from plugins/backup-posture-common/src/engine/checks by renderChecksMarkdown(). Do not edit by hand: run `CI=true UPDATE_CHECKS_DOC=1 npx backstage-cli package test --ci checksMarkdown` in plugins/backup-posture-common. -->',
     '',
     '# Backup posture checks',
     '',

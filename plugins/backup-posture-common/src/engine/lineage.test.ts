@@ -175,3 +175,32 @@ describe('key lineage', () => {
     expect(link.issues).toEqual([]);
   });
 });
+
+describe('key lineage without alias mapping', () => {
+  it('A4/A5: a predicted aws/rds key known only by alias matches an AWS-managed observed key and mismatches a CMK', () => {
+    const s = auroraCrossRegionIntoAwsBackupVault();
+    const aws = s.inventory.aws!;
+    // Discovery could not map alias/aws/rds to its key (ListAliases without TargetKeyId).
+    const keys = aws.keys.map(k =>
+      k.arn === s.awsRdsOsaka.arn ? { ...k, aliases: [] } : k,
+    );
+    const copy = lineageOf(entity({ ...aws, keys }))[0].links[2];
+    expect(copy.expectedKey).toMatchObject({
+      alias: 'alias/aws/rds',
+      keyArn: undefined,
+    });
+    expect(copy.issues.map(i => i.rule)).toEqual(['A4']);
+    const a4Only = evaluatePosture(entity({ ...aws, keys }), {
+      now: NOW,
+    }).checks.find(c => c.checkId === 'key-lineage-consistent')!;
+    // as predicted (warn for A4), not unknown: the observed key is AWS-managed like the prediction
+    expect(
+      a4Only.findings.find(f => f.subject.includes(s.drVault.arn))?.status,
+    ).toBe('warn');
+    const wrong = { ...s.copy, encryptionKeyArn: s.replica.arn };
+    const copy2 = lineageOf(
+      entity({ ...aws, keys, recoveryPoints: [s.primary, wrong] }),
+    )[0].links[2];
+    expect(copy2.issues.map(i => i.rule)).toEqual(['A4', 'A5']);
+  });
+});

@@ -41,7 +41,12 @@ export function sameKey(
     return expected.keyArn === observed.keyArn;
   if (expected.alias && observed.alias)
     return expected.alias === observed.alias;
-  return undefined;
+  // One side is known only by alias (e.g. the predicted aws/rds key, whose alias discovery could
+  // not map to a key ARN): a different manager is a mismatch; the same AWS-managed kind matches.
+  if (expected.manager === 'unknown' || observed.manager === 'unknown')
+    return undefined;
+  if (expected.manager !== observed.manager) return false;
+  return expected.manager === 'aws-managed' ? true : undefined;
 }
 
 /** The key a copy into `destVaultArn` should get (A4, B4, B5), with the problems it predicts. */
