@@ -51,12 +51,31 @@ const toProgress = (r: ScanRow): ScanProgress => ({
   errors: json(r.errors, []),
 });
 
+/**
+ * Replicas starting together race to create knex's own bookkeeping tables; knex's migration lock
+ * serialises the rest, so a failed attempt is retried.
+ */
+async function migrate(client: Knex, attempts = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await client.migrate.latest({
+        directory: migrationsDir,
+        tableName: 'backup_posture__knex_migrations',
+      });
+      return;
+    } catch (e) {
+      if (i >= attempts) throw e;
+      await new Promise(r => setTimeout(r, 200 * i + Math.random() * 200));
+    }
+  }
+}
+
 /** Everything the plugin keeps, in the Backstage database (knex; SQLite and PostgreSQL). */
 export class PostureStore {
   static async create(database: DatabaseService): Promise<PostureStore> {
     const client = await database.getClient();
     if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrate(client);
     }
     return new PostureStore(client);
   }

@@ -1,0 +1,79 @@
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { demoScenario, SimulatedAws } from '@internal/simulated-aws';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { demoEntities, NOW, simulatedConfig } from './__testUtils__/fixtures';
+
+jest.setTimeout(120_000);
+
+// The local PostgreSQL 15 (trust auth); CI can point this variable at its own server.
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
+  'postgresql://postgres@127.0.0.1:5432';
+
+const sim = new SimulatedAws(demoScenario({ now: NOW }));
+const server = setupServer(...sim.handlers());
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => sim.reset());
+afterAll(() => server.close());
+
+describe('several replicas sharing one database', () => {
+  it.each(databases.eachSupportedId())(
+    'scan once, not once each (%p)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const features = [mockServices.database.factory({ knex })];
+      const entities = demoEntities(sim);
+      const replicas = await Promise.all([
+        startPlugin({
+          config: simulatedConfig(),
+          entities,
+          extraFeatures: features,
+        }),
+        startPlugin({
+          config: simulatedConfig(),
+          entities,
+          extraFeatures: features,
+        }),
+      ]);
+      try {
+        const [a, b] = await Promise.all(
+          replicas.map(r => waitForScan(r.server)),
+        );
+        expect(a.last!.scanId).toBe(b.last!.scanId);
+        // Give the other replica's worker time to (wrongly) start a second scan.
+        await new Promise(r => setTimeout(r, 3000));
+        const [{ n }] = await knex('backup_posture_scans').count({ n: '*' });
+        expect(Number(n)).toBe(1);
+        // One scan's worth of AWS calls: 5 accounts assumed once, 20 scopes × 3 vault types listed.
+        expect(
+          sim.countCalls({ service: 'sts', operation: 'AssumeRole' }),
+        ).toBe(5);
+        expect(
+          sim.countCalls({ service: 'backup', operation: 'ListBackupVaults' }),
+        ).toBe(60);
+        // Both replicas serve the same stored posture.
+        const path =
+          '/api/backup-posture/entities/component/default/payments-ledger/posture';
+        const [pa, pb] = await Promise.all(
+          replicas.map(r => request(r.server).get(path)),
+        );
+        expect(pa.body.state).toBe('ok');
+        expect(pb.body).toEqual(pa.body);
+      } finally {
+        await Promise.all(replicas.map(r => r.stop()));
+      }
+    },
+  );
+});
