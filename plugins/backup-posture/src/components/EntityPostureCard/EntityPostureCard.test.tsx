@@ -1,4 +1,3 @@
-import React from 'react';
 import { screen, within } from '@testing-library/react';
 import { NotAllowedError, ResponseError } from '@backstage/errors';
 import { EntityPostureCard } from './EntityPostureCard';

@@ -1,15 +1,15 @@
-import React from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { KeyMix } from '@backup-posture/plugin-backup-posture-common';
+import {
+  KeyManagerKind,
+  KeyMix,
+} from '@backup-posture/plugin-backup-posture-common';
 import { KeyManagerChip } from '../shared';
 
 /** Recovery points per key manager, as icon + text + count. */
 export function KeyMixSummary(props: { mix: KeyMix }) {
   const { mix } = props;
-  const rows: Array<
-    [React.ComponentProps<typeof KeyManagerChip>['manager'], number]
-  > = [
+  const rows: Array<[KeyManagerKind, number]> = [
     ['customer', mix.customer],
     ['aws-managed', mix.awsManaged],
     ['aws-owned', mix.awsOwned],

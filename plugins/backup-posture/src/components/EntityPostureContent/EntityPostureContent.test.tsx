@@ -1,4 +1,3 @@
-import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EntityPostureContent } from './EntityPostureContent';
 import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';

@@ -1,4 +1,3 @@
-import React from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';

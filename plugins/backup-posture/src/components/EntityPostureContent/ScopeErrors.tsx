@@ -1,4 +1,3 @@
-import React from 'react';
 import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { ScopeStatus } from '@backup-posture/plugin-backup-posture-common';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { screen, within } from '@testing-library/react';
 import { GroupScorecardCard } from './GroupScorecardCard';
 import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';

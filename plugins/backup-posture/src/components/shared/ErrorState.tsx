@@ -1,4 +1,3 @@
-import React from 'react';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { PermissionDeniedState } from './States';
 import { isForbidden } from './errors';

@@ -1,4 +1,3 @@
-import React from 'react';
 import Chip from '@material-ui/core/Chip';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import LockIcon from '@material-ui/icons/Lock';

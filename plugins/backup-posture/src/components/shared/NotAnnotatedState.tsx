@@ -1,4 +1,3 @@
-import React from 'react';
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import {

@@ -1,4 +1,4 @@
-import React, { ReactNode } from 'react';
+import { ReactNode } from 'react';
 import { Progress } from '@backstage/core-components';
 import { EntityPostureResponse } from '@backup-posture/plugin-backup-posture-common';
 import { ErrorState } from './ErrorState';

@@ -1,4 +1,3 @@
-import React from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Severity } from '@backup-posture/plugin-backup-posture-common';
 import { SEVERITY_LABELS } from './labels';

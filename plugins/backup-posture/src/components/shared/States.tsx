@@ -1,4 +1,3 @@
-import React from 'react';
 import { EmptyState, WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { EntityConfigurationProblem } from '@backup-posture/plugin-backup-posture-common';
