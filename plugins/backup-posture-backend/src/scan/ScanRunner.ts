@@ -228,12 +228,13 @@ export class ScanRunner {
         )
         .map(r => r.summary.score);
       const total = rollUpScores(leafScores);
-      const state: ScanProgress['state'] =
-        errors.length === 0
-          ? 'succeeded'
-          : scopesTotal > 0 && errors.length >= scopesTotal
+      let state: ScanProgress['state'] = 'succeeded';
+      if (errors.length > 0) {
+        state =
+          scopesTotal > 0 && errors.length >= scopesTotal
             ? 'failed'
             : 'partial';
+      }
       await store.finishScan(scanId, state, finishedAt, {
         score: total.score,
         grade: total.grade,

@@ -126,12 +126,11 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('Not allowed to start a backup posture scan');
     }
-    const who =
-      'userEntityRef' in credentials.principal
-        ? String(credentials.principal.userEntityRef)
-        : 'subject' in credentials.principal
-          ? String(credentials.principal.subject)
-          : 'unknown';
+    const principal = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const who = principal.userEntityRef ?? principal.subject ?? 'unknown';
     const result = await scans.refresh(who);
     res.status(result.accepted ? 202 : 200).json(result);
   });
