@@ -5,7 +5,8 @@
  *
  * @public
  */
-export const ANNOTATION_AWS_RESOURCE_ARNS = 'backup-posture.io/aws-resource-arns';
+export const ANNOTATION_AWS_RESOURCE_ARNS =
+  'backup-posture.io/aws-resource-arns';
 
 /**
  * Tag selector resolved with the Resource Groups Tagging API in every configured account and
@@ -13,7 +14,8 @@ export const ANNOTATION_AWS_RESOURCE_ARNS = 'backup-posture.io/aws-resource-arns
  *
  * @public
  */
-export const ANNOTATION_AWS_RESOURCE_TAGS = 'backup-posture.io/aws-resource-tags';
+export const ANNOTATION_AWS_RESOURCE_TAGS =
+  'backup-posture.io/aws-resource-tags';
 
 /**
  * Azure Recovery Services vault resource ids, comma separated.

@@ -23,10 +23,7 @@ import {
  * @public
  */
 export type EntityPostureState =
-  | 'ok'
-  | 'not-annotated'
-  | 'invalid-annotation'
-  | 'pending';
+  'ok' | 'not-annotated' | 'invalid-annotation' | 'pending';
 
 /** @public */
 export interface Freshness {

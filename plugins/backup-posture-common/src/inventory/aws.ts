@@ -12,8 +12,7 @@ export type AwsVaultType =
 
 /** @public */
 export type AwsEncryptionKeyType =
-  | 'CUSTOMER_MANAGED_KMS_KEY'
-  | 'AWS_OWNED_KMS_KEY';
+  'CUSTOMER_MANAGED_KMS_KEY' | 'AWS_OWNED_KMS_KEY';
 
 /** A resource that the entity owns and that AWS Backup may protect. @public */
 export interface AwsResourceFact {
@@ -174,7 +173,11 @@ export interface AwsRecoveryPointFact {
   sourceBackupVaultArn?: string;
   /** For a copy (or composite child): the point it derives from. */
   parentRecoveryPointArn?: string;
-  createdBy?: { backupPlanId?: string; backupRuleId?: string; backupPlanArn?: string };
+  createdBy?: {
+    backupPlanId?: string;
+    backupRuleId?: string;
+    backupPlanArn?: string;
+  };
   creationDate: string;
   completionDate?: string;
   status: string;

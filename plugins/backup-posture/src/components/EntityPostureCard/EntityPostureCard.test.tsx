@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { NotAllowedError, ResponseError } from '@backstage/errors';
 import { EntityPostureCard } from './EntityPostureCard';
-import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';
-import { renderWithApi } from '../../__fixtures__/render';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { renderWithApi } from '../../__testUtils__/render';
 import {
   annotatedComponent,
   noBackupsPosture,
@@ -10,7 +10,7 @@ import {
   okPosture,
   plainComponent,
   stalePosture,
-} from '../../__fixtures__/posture';
+} from '../../__testUtils__/posture';
 
 describe('EntityPostureCard', () => {
   it('shows grade, key mix, coverage and the worst failing checks first', async () => {

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EntityPostureContent } from './EntityPostureContent';
-import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';
-import { renderWithApi } from '../../__fixtures__/render';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { renderWithApi } from '../../__testUtils__/render';
 import {
   annotatedComponent,
   okPosture,
   plainComponent,
   stalePosture,
-} from '../../__fixtures__/posture';
+} from '../../__testUtils__/posture';
 
 describe('EntityPostureContent', () => {
   it('orders checks failures first, then by severity, with status in words', async () => {

@@ -5,6 +5,13 @@ import StorageIcon from '@material-ui/icons/Storage';
 import WarningIcon from '@material-ui/icons/Warning';
 import { KeyManagerChip } from '../shared';
 import { LineageLayout, LineageNode } from './lineageModel';
+import { LineageLinkKind } from '@backup-posture/plugin-backup-posture-common';
+
+const LINK_KIND_LABELS: Record<LineageLinkKind, string> = {
+  source: 'Source',
+  primary: 'Primary',
+  copy: 'Copy',
+};
 
 const useStyles = makeStyles(theme => ({
   scroller: { overflowX: 'auto', maxWidth: '100%' },
@@ -66,13 +73,8 @@ function NodeBox(props: { node: LineageNode }) {
         )}
         <Box ml={0.5}>
           <Typography variant="body2">
-            <strong>{node.label}</strong>{' '}
-            {node.kind === 'source'
-              ? 'Source'
-              : node.kind === 'primary'
-                ? 'Primary'
-                : 'Copy'}
-            : {node.title}
+            <strong>{node.label}</strong> {LINK_KIND_LABELS[node.kind]}:{' '}
+            {node.title}
             {node.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
               ? ' (air-gapped)'
               : ''}

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { GroupScorecardCard } from './GroupScorecardCard';
-import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';
-import { renderWithApi } from '../../__fixtures__/render';
-import { groupEntity, groupScorecard } from '../../__fixtures__/posture';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { renderWithApi } from '../../__testUtils__/render';
+import { groupEntity, groupScorecard } from '../../__testUtils__/posture';
 
 describe('GroupScorecardCard', () => {
   it('shows the team grade, distribution, top failing checks and links to entities worst first', async () => {

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReportPage } from './ReportPage';
-import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';
-import { renderWithApi } from '../../__fixtures__/render';
-import { summary } from '../../__fixtures__/posture';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { renderWithApi } from '../../__testUtils__/render';
+import { summary } from '../../__testUtils__/posture';
 
 const rows = Array.from({ length: 10000 }, (_, i) => summary(i));
 

@@ -1,6 +1,6 @@
 import { CSV_COLUMNS, fetchAllReportRows, toCsv } from './exportReport';
-import { FakeBackupPostureApi } from '../../__fixtures__/FakeBackupPostureApi';
-import { summary } from '../../__fixtures__/posture';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { summary } from '../../__testUtils__/posture';
 
 describe('report export', () => {
   it('writes CSV with account, region and owner columns and quotes where needed', () => {
