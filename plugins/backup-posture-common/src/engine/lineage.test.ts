@@ -53,6 +53,29 @@ describe('key lineage', () => {
     expect(a4?.message).toContain(s.replica.arn);
   });
 
+  it('A1: an unknown source key of a source-dependent type is inferred from its primary point, no false mismatch', () => {
+    const s = auroraCrossRegionIntoAwsBackupVault();
+    const aws = s.inventory.aws!;
+    // Discovery calls no RDS API, so the resource's own key is usually unknown.
+    const inv = entity({
+      ...aws,
+      resources: aws.resources.map(r => ({
+        ...r,
+        encryptionKeyArn: undefined,
+      })),
+    });
+    const [source, primary, copy] = lineageOf(inv)[0].links;
+    expect(source.observedKey).toMatchObject({
+      keyArn: s.sourceKey.arn,
+      manager: 'customer',
+      inferred: true,
+    });
+    expect(primary.expectedKey?.keyArn).toBe(s.sourceKey.arn);
+    expect(primary.issues).toEqual([]);
+    // The prediction for the copy still follows A4 from the inferred source key.
+    expect(copy.expectedKey?.alias).toBe('alias/aws/rds');
+  });
+
   it('A4: the vault created with the multi-region replica gives the copy the replica key, no issue', () => {
     const s = auroraCrossRegionIntoReplicaVault();
     const copy = lineageOf(s.inventory)[0].links[2];

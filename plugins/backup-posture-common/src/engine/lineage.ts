@@ -178,8 +178,27 @@ export function buildChain(
   resource: AwsResourceFact,
 ): LineageChain {
   const model: EncryptionModel = encryptionModelOf(resource.resourceType);
+  const points = ctx.aws.recoveryPoints.filter(
+    p => p.resourceArn === resource.arn,
+  );
+  const primaries = points.filter(p => !p.sourceBackupVaultArn);
+  const copies = points.filter(p => p.sourceBackupVaultArn);
+  // A1: a source-dependent type's primary point keeps the source key, so when discovery does not
+  // know the resource's own key, the newest primary point in a standard vault tells it.
+  const inferredSourceKeyArn =
+    !resource.encryptionKeyArn && model === 'source-dependent'
+      ? newest(
+          primaries.filter(
+            p =>
+              p.encryptionKeyArn &&
+              ctx.vault(p.backupVaultArn)?.vaultType !==
+                'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+          ),
+        )?.encryptionKeyArn
+      : undefined;
+  const sourceKeyArn = resource.encryptionKeyArn ?? inferredSourceKeyArn;
   const sourceKey = ctx.keys.resolve(
-    resource.encryptionKeyArn,
+    sourceKeyArn,
     undefined,
     resource.accountId,
   );
@@ -189,15 +208,12 @@ export function buildChain(
       cloud: 'aws',
       account: resource.accountId,
       region: resource.region,
-      observedKey: resource.encryptionKeyArn ? sourceKey : undefined,
+      observedKey: sourceKeyArn
+        ? { ...sourceKey, ...(inferredSourceKeyArn ? { inferred: true } : {}) }
+        : undefined,
       issues: [],
     },
   ];
-  const points = ctx.aws.recoveryPoints.filter(
-    p => p.resourceArn === resource.arn,
-  );
-  const primaries = points.filter(p => !p.sourceBackupVaultArn);
-  const copies = points.filter(p => p.sourceBackupVaultArn);
   const jobs = ctx.aws.copyJobs.filter(j => j.resourceArn === resource.arn);
   const rules = ctx.protectingRules(resource);
 

@@ -108,6 +108,8 @@ export interface LineageKey {
   manager: KeyManagerKind;
   keyState?: string;
   multiRegion?: boolean;
+  /** True when the key was not read from the resource but inferred by rule A1 from its primary point. */
+  inferred?: boolean;
 }
 
 /** @public */

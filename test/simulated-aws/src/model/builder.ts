@@ -323,7 +323,7 @@ export class EstateBuilder {
         ...rule,
         ruleId: this.rng.uuid(),
         copyActions: rule.copyActions ?? [],
-        pointAgesDays: rule.pointAgesDays ?? [1, 2, 3],
+        pointAgesDays: rule.pointAgesDays ?? [0, 1, 2],
       })),
       selections: selections.map(selection => ({
         selectionId: this.rng.uuid(),

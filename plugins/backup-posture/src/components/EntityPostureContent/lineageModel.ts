@@ -45,6 +45,9 @@ export function effectiveKey(link: LineageLink): LineageKey | undefined {
 export function keyMismatchText(link: LineageLink): string | undefined {
   const { expectedKey, observedKey } = link;
   if (!expectedKey || !observedKey) return undefined;
+  // An unknown prediction is no prediction: nothing to contradict.
+  if (!expectedKey.keyArn && expectedKey.manager === 'unknown')
+    return undefined;
   const sameArn =
     expectedKey.keyArn && observedKey.keyArn
       ? expectedKey.keyArn === observedKey.keyArn

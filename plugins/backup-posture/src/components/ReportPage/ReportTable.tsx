@@ -117,7 +117,11 @@ export function ReportTable(props: {
               <TableCell>{row.system ?? '–'}</TableCell>
               <TableCell>{row.lifecycle ?? '–'}</TableCell>
               <TableCell>
-                <GradeBadge grade={row.score.grade} score={null} />
+                <GradeBadge
+                  grade={row.score.grade}
+                  score={row.score.score}
+                  hideScore
+                />
               </TableCell>
               <TableCell>{row.score.score ?? '–'}</TableCell>
               <TableCell>{failing(row)}</TableCell>

@@ -27,9 +27,11 @@ export function GradeBadge(props: {
   grade: Grade | null;
   score: number | null;
   size?: 'small' | 'large';
+  /** Hide the score text where a table shows the score in its own column. */
+  hideScore?: boolean;
   'data-testid'?: string;
 }) {
-  const { grade, score, size = 'small' } = props;
+  const { grade, score, size = 'small', hideScore = false } = props;
   const classes = useStyles();
   const dimension = size === 'large' ? 56 : 28;
   const label = grade
@@ -55,14 +57,16 @@ export function GradeBadge(props: {
       >
         {grade ?? '–'}
       </span>
-      <Box ml={1}>
-        <Typography
-          variant={size === 'large' ? 'h6' : 'body2'}
-          component="span"
-        >
-          {score === null ? 'No score' : `${score}/100`}
-        </Typography>
-      </Box>
+      {!hideScore && (
+        <Box ml={1}>
+          <Typography
+            variant={size === 'large' ? 'h6' : 'body2'}
+            component="span"
+          >
+            {score === null ? 'No score' : `${score}/100`}
+          </Typography>
+        </Box>
+      )}
     </Box>
   );
 }

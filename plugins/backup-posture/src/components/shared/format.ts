@@ -34,7 +34,8 @@ export function formatAge(
 export function describeKey(key?: LineageKey): string {
   if (!key) return 'unknown key';
   const name = key.alias ?? shortKeyId(key.keyArn) ?? 'key';
-  return `${name} (${KEY_MANAGER_LABELS[key.manager]})`;
+  const inferred = key.inferred ? ', inferred from its primary backup' : '';
+  return `${name} (${KEY_MANAGER_LABELS[key.manager]}${inferred})`;
 }
 
 export function shortKeyId(arn?: string): string | undefined {
