@@ -1,5 +1,6 @@
 // Headless Debian Chromium through playwright-core, failing on any page error: a blank page is
 // not a pass.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -70,4 +71,16 @@ export async function openApp(page, path) {
     await enter.click();
     await sidebar.waitFor({ state: 'attached', timeout: 60_000 });
   }
+}
+
+/** One browser for the tests of a spec file: `const b = useBrowser();` then `b.page` in a test. */
+export function useBrowser() {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await openBrowser());
+  });
+  after(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }

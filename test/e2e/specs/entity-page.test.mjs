@@ -1,21 +1,15 @@
 // The posture card and tab of a demo service show data discovered from the simulated AWS estate.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openApp,
-  openBrowser,
   screenshot,
+  useBrowser,
   waitWithReload,
 } from '../browser.mjs';
 import { DEMO } from '../demo.mjs';
 
-let b;
-before(async () => {
-  b = await openBrowser();
-});
-after(async () => {
-  await b?.browser.close();
-});
+const b = useBrowser();
 
 test('entity overview card shows a grade and the accounts and regions discovered', async () => {
   const { page, pageErrors } = b;

@@ -1,21 +1,15 @@
 // The team scorecard on a group page and the platform report page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openApp,
-  openBrowser,
   screenshot,
+  useBrowser,
   waitWithReload,
 } from '../browser.mjs';
 import { DEMO } from '../demo.mjs';
 
-let b;
-before(async () => {
-  b = await openBrowser();
-});
-after(async () => {
-  await b?.browser.close();
-});
+const b = useBrowser();
 
 test('group page shows the team scorecard with its owned services', async () => {
   const { page, pageErrors } = b;

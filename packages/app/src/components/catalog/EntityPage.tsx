@@ -123,20 +123,6 @@ const userPage = (
   </EntityLayout>
 );
 
-const defaultPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        {backupPostureCard}
-      </Grid>
-    </EntityLayout.Route>
-    {backupPostureTab}
-  </EntityLayout>
-);
-
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -144,6 +130,6 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
     <EntitySwitch.Case if={isKind('group')} children={groupPage} />
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
-    <EntitySwitch.Case>{defaultPage}</EntitySwitch.Case>
+    <EntitySwitch.Case>{componentPage}</EntitySwitch.Case>
   </EntitySwitch>
 );
