@@ -206,6 +206,26 @@ export function copyRejection(
   return undefined;
 }
 
+/** The fields that place a recovery point: its ARN, its vault and the resource it protects. */
+function pointIdentity(resource: SimResource, vault: SimVault, uuid: string) {
+  return {
+    recoveryPointArn: recoveryPointArn(
+      resource.type,
+      vault.accountId,
+      vault.region,
+      uuid,
+    ),
+    backupVaultName: vault.name,
+    backupVaultArn: vault.arn,
+    accountId: vault.accountId,
+    region: vault.region,
+    vaultType: vault.type,
+    resourceArn: resource.arn,
+    resourceType: resource.type,
+    resourceName: resource.name,
+  };
+}
+
 function createdBy(plan: SimBackupPlan, rule: SimBackupRule) {
   return {
     backupPlanId: plan.planId,
@@ -266,20 +286,7 @@ export function deriveBackups(estate: Estate): DerivedBackups {
           const size = 1_000_000_000 + rng.int(50_000_000_000);
           const key = primaryPointKey(resource, vault, creationDate);
           const primary: DerivedRecoveryPoint = {
-            recoveryPointArn: recoveryPointArn(
-              resource.type,
-              vault.accountId,
-              vault.region,
-              rng.uuid(),
-            ),
-            backupVaultName: vault.name,
-            backupVaultArn: vault.arn,
-            accountId: vault.accountId,
-            region: vault.region,
-            vaultType: vault.type,
-            resourceArn: resource.arn,
-            resourceType: resource.type,
-            resourceName: resource.name,
+            ...pointIdentity(resource, vault, rng.uuid()),
             createdBy: createdBy(plan, rule),
             iamRoleArn: role,
             status: 'COMPLETED',
@@ -340,17 +347,7 @@ export function deriveBackups(estate: Estate): DerivedBackups {
               const copyKey = copyPointKey(index, resource, key, destination);
               const copy: DerivedRecoveryPoint = {
                 ...primary,
-                recoveryPointArn: recoveryPointArn(
-                  resource.type,
-                  destination.accountId,
-                  destination.region,
-                  rng.uuid(),
-                ),
-                backupVaultName: destination.name,
-                backupVaultArn: destination.arn,
-                accountId: destination.accountId,
-                region: destination.region,
-                vaultType: destination.type,
+                ...pointIdentity(resource, destination, rng.uuid()),
                 sourceBackupVaultArn: vault.arn,
                 creationDate: jobCreated,
                 completionDate: job.completionDate!,
@@ -384,20 +381,7 @@ export function deriveBackups(estate: Estate): DerivedBackups {
       ? { deleteAfterDays: manual.deleteAfterDays }
       : undefined;
     recoveryPoints.push({
-      recoveryPointArn: recoveryPointArn(
-        resource.type,
-        vault.accountId,
-        vault.region,
-        rng.uuid(),
-      ),
-      backupVaultName: vault.name,
-      backupVaultArn: vault.arn,
-      accountId: vault.accountId,
-      region: vault.region,
-      vaultType: vault.type,
-      resourceArn: resource.arn,
-      resourceType: resource.type,
-      resourceName: resource.name,
+      ...pointIdentity(resource, vault, rng.uuid()),
       iamRoleArn: `arn:aws:iam::${vault.accountId}:role/service-role/AWSBackupDefaultServiceRole`,
       status: 'COMPLETED',
       creationDate: manual.creationDate,
