@@ -49,6 +49,8 @@ export interface KeyMix {
   customer: number;
   awsManaged: number;
   awsOwned: number;
+  /** Azure vaults on platform-managed keys. */
+  platformManaged: number;
   unknown: number;
 }
 

@@ -60,7 +60,17 @@ function specRef(
 }
 
 function keyMix(inventory: EntityInventory): KeyMix {
-  const mix: KeyMix = { customer: 0, awsManaged: 0, awsOwned: 0, unknown: 0 };
+  const mix: KeyMix = {
+    customer: 0,
+    awsManaged: 0,
+    awsOwned: 0,
+    platformManaged: 0,
+    unknown: 0,
+  };
+  for (const v of inventory.azure?.vaults ?? []) {
+    if (v.keyUri) mix.customer++;
+    else mix.platformManaged++;
+  }
   const aws = inventory.aws;
   if (!aws) return mix;
   for (const k of aws.keys) {

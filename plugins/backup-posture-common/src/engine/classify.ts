@@ -215,6 +215,7 @@ export function describeKey(key: LineageKey | undefined): string {
     customer: 'customer-managed',
     'aws-managed': 'AWS-managed',
     'aws-owned': 'AWS-owned',
+    'platform-managed': 'platform-managed',
     unknown: 'manager unknown',
   };
   return `${name} (${who[key.manager]})`;

@@ -1,9 +1,15 @@
 import { EntityInventory } from '../inventory';
-import { CheckResult, Finding, PostureEvaluation } from '../posture';
+import {
+  CheckResult,
+  Finding,
+  LineageChain,
+  PostureEvaluation,
+} from '../posture';
 import { awsChecks, azureChecks } from './checks';
 import { PostureCheck } from './checks/types';
 import { AwsContext } from './context';
 import { AzureContext } from './azureContext';
+import { buildAzureLineage } from './azureLineage';
 import { applyExceptions } from './exceptions';
 import { buildLineage } from './lineage';
 import { DEFAULT_POSTURE_LIMITS, EvaluateOptions } from './options';
@@ -63,7 +69,7 @@ export function evaluatePosture(
   const limits = { ...DEFAULT_POSTURE_LIMITS, ...options.limits };
   const checks: CheckResult[] = [];
   const aws = new AwsContext(inventory, now, limits);
-  const lineage = aws.present ? buildLineage(aws) : [];
+  const lineage: LineageChain[] = aws.present ? buildLineage(aws) : [];
   if (aws.present) {
     for (const check of awsChecks) {
       checks.push(
@@ -79,6 +85,7 @@ export function evaluatePosture(
   }
   const azure = new AzureContext(inventory, now, limits);
   if (azure.present) {
+    lineage.push(...buildAzureLineage(azure));
     for (const check of azureChecks) {
       checks.push(
         runCheck(check, { ctx: azure }, inventory.entityRef, options, now),

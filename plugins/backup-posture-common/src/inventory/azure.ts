@@ -9,6 +9,10 @@ export interface AzureRecoveryVaultFact {
   location: string;
   tags: Record<string, string>;
   identityType?: string;
+  /** Object id of the vault's system-assigned identity. */
+  systemAssignedPrincipalId?: string;
+  /** Object id of the user-assigned identity named by `userAssignedIdentity`. */
+  userAssignedPrincipalId?: string;
   /** Customer-managed key URI; absent means platform-managed keys. */
   keyUri?: string;
   useSystemAssignedIdentity?: boolean;
@@ -32,6 +36,13 @@ export interface AzureKeyVaultFact {
   enablePurgeProtection?: boolean;
   softDeleteRetentionInDays?: number;
   networkDefaultAction?: string;
+  publicNetworkAccess?: string;
+  subscriptionId?: string;
+  resourceGroup?: string;
+  /** True when data-plane access is granted by Azure RBAC instead of access policies. */
+  enableRbacAuthorization?: boolean;
+  /** Access policies (when RBAC authorization is off): who may do what with keys. */
+  accessPolicies?: Array<{ objectId: string; keyPermissions: string[] }>;
   error?: FactError;
 }
 
@@ -43,9 +54,16 @@ export interface AzureKeyFact {
   /** Version pinned by the vault's key URI, if any (rule Z5). */
   pinnedVersion?: string;
   keyType?: string;
+  keySize?: number;
+  /** The version the key URI resolves to now (the pinned one, or the current one). */
+  version?: string;
   enabled?: boolean;
+  recoveryLevel?: string;
   expiresOn?: string;
+  /** True when the key's rotation policy has an automatic `Rotate` action. */
   rotationPolicyEnabled?: boolean;
+  /** The rotation trigger, e.g. `timeAfterCreate P18M`. */
+  rotationTrigger?: string;
   error?: FactError;
 }
 

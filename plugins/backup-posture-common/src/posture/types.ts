@@ -98,7 +98,12 @@ export interface AcceptedException {
 
 /** Who manages a key. @public */
 export type KeyManagerKind =
-  'customer' | 'aws-managed' | 'aws-owned' | 'unknown';
+  | 'customer'
+  | 'aws-managed'
+  | 'aws-owned'
+  /** Azure platform-managed keys (PMK), the Azure Backup default. */
+  | 'platform-managed'
+  | 'unknown';
 
 /** One key in a lineage chain. @public */
 export interface LineageKey {
@@ -110,6 +115,10 @@ export interface LineageKey {
   multiRegion?: boolean;
   /** True when the key was not read from the resource but inferred by rule A1 from its primary point. */
   inferred?: boolean;
+  /** Azure: the key vault holding the key, and where it is (rule Z1: same region as the vault). */
+  keyVault?: { name: string; location?: string };
+  /** Azure: the key version the vault's key URI pins (rule Z5); absent for a versionless URI. */
+  pinnedVersion?: string;
 }
 
 /** @public */

@@ -416,7 +416,13 @@ export function summary(
         'not-applicable': 0,
       },
     },
-    keyMix: { customer: 2, awsManaged: 1, awsOwned: 0, unknown: 0 },
+    keyMix: {
+      customer: 2,
+      awsManaged: 1,
+      awsOwned: 0,
+      platformManaged: 0,
+      unknown: 0,
+    },
     checkStatuses: {
       'vault-key-customer-managed': index % 2 === 0 ? 'fail' : 'pass',
       'copy-destination-key': 'fail',

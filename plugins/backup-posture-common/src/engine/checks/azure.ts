@@ -5,6 +5,7 @@
 import { AzureRecoveryVaultFact } from '../../inventory';
 import { CheckStatus, Finding, Remediation, Severity } from '../../posture';
 import { AzureContext } from '../azureContext';
+import { missingKeyPermissions } from '../azureKeys';
 import { AzureCheck } from './azureTypes';
 import { finding } from './types';
 
@@ -187,7 +188,7 @@ export const rsvKeyUsable = azureCheck(
   'The vault key is usable',
   'critical',
   ['Z1', 'Z3'],
-  'For vaults with a CMK: the key is enabled, RSA, not expired, and its key vault is in the vault’s region.',
+  'For vaults with a CMK: the key is enabled, RSA, not expired, its key vault is in the vault’s region, and (with access policies) the vault identity holds get, list, wrapKey and unwrapKey on it.',
   {
     why: 'A disabled, expired or wrongly placed key stops backups and restores of the vault (Z1); the vault’s identity must be able to get, list, wrapKey and unwrapKey on it (Z3).',
     console: [
@@ -226,6 +227,11 @@ export const rsvKeyUsable = azureCheck(
     ) {
       problems.push(`key vault in ${kv.location}, vault in ${vault.location}`);
     }
+    const missing = missingKeyPermissions(ctx, vault);
+    if (missing?.length)
+      problems.push(
+        `vault identity lacks ${missing.join(', ')} on key vault ${kv?.name}`,
+      );
     const evidence = {
       keyUri: vault.keyUri,
       enabled: key.enabled,
@@ -233,6 +239,13 @@ export const rsvKeyUsable = azureCheck(
       expiresOn: key.expiresOn,
       keyVaultLocation: kv?.location,
       vaultLocation: vault.location,
+      identityPermissions: kv?.enableRbacAuthorization
+        ? 'Azure RBAC (role assignments not read)'
+        : missing
+          ? missing.length
+            ? `missing ${missing.join(', ')}`
+            : 'get, list, wrapKey, unwrapKey granted'
+          : 'not determined',
     };
     if (problems.length)
       return { status: 'fail', message: problems.join('; '), evidence };

@@ -15,6 +15,7 @@ const B5_STATUS: Record<KeyManagerKind, CheckStatus> = {
   unknown: 'unknown',
   'aws-managed': 'fail',
   'aws-owned': 'fail',
+  'platform-managed': 'fail',
 };
 
 /** B1–B6: every prerequisite of a cross-account copy action, each its own finding. */

@@ -14,6 +14,8 @@ export function KeyMixSummary(props: { mix: KeyMix }) {
     ['aws-managed', mix.awsManaged],
     ['aws-owned', mix.awsOwned],
   ];
+  if (mix.platformManaged > 0)
+    rows.push(['platform-managed', mix.platformManaged]);
   if (mix.unknown > 0) rows.push(['unknown', mix.unknown]);
   return (
     <Box data-testid="backup-posture-key-mix">

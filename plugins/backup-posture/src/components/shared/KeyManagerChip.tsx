@@ -10,6 +10,7 @@ const ICONS: Record<KeyManagerKind, typeof LockIcon> = {
   customer: VpnKeyIcon,
   'aws-managed': LockIcon,
   'aws-owned': LockOpenIcon,
+  'platform-managed': LockOpenIcon,
   unknown: HelpOutlineIcon,
 };
 

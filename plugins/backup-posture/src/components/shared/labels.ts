@@ -44,6 +44,7 @@ export const KEY_MANAGER_LABELS: Record<KeyManagerKind, string> = {
   customer: 'Customer-managed',
   'aws-managed': 'AWS-managed',
   'aws-owned': 'AWS-owned',
+  'platform-managed': 'Azure platform-managed',
   unknown: 'Unknown key',
 };
 

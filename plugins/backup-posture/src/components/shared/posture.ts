@@ -28,7 +28,13 @@ export function hasNoBackups(posture: EntityPostureResponse): boolean {
 
 /** Recovery points by who manages their key (Azure vaults: CMK vs platform-managed). */
 export function keyMixOf(posture: EntityPostureResponse): KeyMix {
-  const mix: KeyMix = { customer: 0, awsManaged: 0, awsOwned: 0, unknown: 0 };
+  const mix: KeyMix = {
+    customer: 0,
+    awsManaged: 0,
+    awsOwned: 0,
+    platformManaged: 0,
+    unknown: 0,
+  };
   const aws = posture.inventory?.aws;
   for (const point of aws?.recoveryPoints ?? []) {
     const key = resolveAwsKey(
@@ -43,7 +49,7 @@ export function keyMixOf(posture: EntityPostureResponse): KeyMix {
   }
   for (const vault of posture.inventory?.azure?.vaults ?? []) {
     if (vault.keyUri) mix.customer++;
-    else mix.awsOwned++;
+    else mix.platformManaged++;
   }
   return mix;
 }

@@ -58,6 +58,53 @@ const status = (inv: ReturnType<typeof azure>, id: string) =>
   checkResult(inv, id).status;
 
 describe('Azure Recovery Services vault checks', () => {
+  it('Z3 fail / pass: the vault identity needs get, list, wrapKey, unwrapKey in the access policies', () => {
+    const vault = rsv({ systemAssignedPrincipalId: 'principal-1' });
+    const policies = (keyPermissions: string[]) =>
+      keyVault({
+        accessPolicies: [{ objectId: 'principal-1', keyPermissions }],
+      });
+    const withPolicy = (keyPermissions: string[]) =>
+      azure({ vaults: [vault], keyVaults: [policies(keyPermissions)] });
+    const lacking = checkResult(withPolicy(['get', 'list']), 'rsv-key-usable');
+    expect(lacking.status).toBe('fail');
+    expect(lacking.findings[0].message).toContain('wrapKey, unwrapKey');
+    expect(
+      status(
+        withPolicy(['Get', 'List', 'WrapKey', 'UnwrapKey']),
+        'rsv-key-usable',
+      ),
+    ).toBe('pass');
+    // Another principal's grant does not count.
+    expect(
+      status(
+        azure({
+          vaults: [vault],
+          keyVaults: [
+            keyVault({
+              accessPolicies: [
+                { objectId: 'someone-else', keyPermissions: ['all'] },
+              ],
+            }),
+          ],
+        }),
+        'rsv-key-usable',
+      ),
+    ).toBe('fail');
+    // With Azure RBAC the role assignments are not read: no verdict from permissions.
+    expect(
+      status(
+        azure({
+          vaults: [vault],
+          keyVaults: [
+            keyVault({ enableRbacAuthorization: true, accessPolicies: [] }),
+          ],
+        }),
+        'rsv-key-usable',
+      ),
+    ).toBe('pass');
+  });
+
   it('Z1 pass / fail: CMK vs platform-managed keys', () => {
     expect(status(azure(), 'rsv-customer-managed-key')).toBe('pass');
     expect(
