@@ -72,6 +72,42 @@ export interface Config {
       /** Copy jobs created within this many days are read (default 14). */
       copyJobsLookbackDays?: number;
     };
+    /**
+     * Azure Backup discovery: Recovery Services vaults, the key vaults and keys behind them. Off
+     * unless at least one subscription is listed. Read-only: see docs/azure-role.json.
+     */
+    azure?: {
+      /**
+       * Endpoint override for every Azure host (Entra ID, ARM, Key Vault): a request to
+       * `https://<host>/<path>` is sent to `<endpoint>/<host>/<path>`. For the simulated estate
+       * only; never set it in production.
+       */
+      endpoint?: string;
+      /** Entra ID tenant of the service principal (with clientId and clientSecret). */
+      tenantId?: string;
+      /** Client id of the service principal. Without a secret, DefaultAzureCredential is used. */
+      clientId?: string;
+      /**
+       * Client secret of the service principal. Without it, DefaultAzureCredential is used
+       * (managed identity, workload identity, environment, Azure CLI).
+       * @visibility secret
+       */
+      clientSecret?: string;
+      /** Subscriptions to scan. */
+      subscriptions?: Array<{
+        /** The subscription GUID. */
+        subscriptionId: string;
+      }>;
+      /** Bounds on parallelism. */
+      concurrency?: {
+        /** Subscriptions scanned at the same time (default 4). */
+        subscriptions?: number;
+        /** Keys read from Key Vault at the same time (default 4). */
+        keys?: number;
+        /** Retries of each Azure SDK call (default 3). */
+        maxRetries?: number;
+      };
+    };
     /** How much scan history to keep for trends. */
     retention?: {
       /** Scans older than this many days are deleted (default 90). */

@@ -14,6 +14,20 @@ export interface AccountConfig {
   regions?: string[];
 }
 
+/** Azure discovery settings; absent when no subscription is configured. */
+export interface AzureConfig {
+  endpoint?: string;
+  tenantId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  subscriptions: Array<{ subscriptionId: string }>;
+  concurrency: {
+    subscriptions: number;
+    keys: number;
+    maxRetries: number;
+  };
+}
+
 /** The plugin's configuration, read once at startup. */
 export interface BackupPostureConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -34,6 +48,7 @@ export interface BackupPostureConfig {
     defaultTagSelector?: { tagKey: string };
     copyJobsLookbackDays: number;
   };
+  azure?: AzureConfig;
   retentionDays: number;
   /** Raw exception objects, validated by the posture engine. */
   exceptions: unknown[];
@@ -56,6 +71,58 @@ function accountId(value: string, key: string): string {
     );
   }
   return value;
+}
+
+const SUBSCRIPTION_ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readAzureConfig(config: Config | undefined): AzureConfig | undefined {
+  const azure = config?.getOptionalConfig('azure');
+  if (!azure) return undefined;
+  const subscriptions = (
+    azure.getOptionalConfigArray('subscriptions') ?? []
+  ).map((s, i) => {
+    const subscriptionId = s.getString('subscriptionId');
+    if (!SUBSCRIPTION_ID.test(subscriptionId)) {
+      throw new InputError(
+        `backupPosture.azure.subscriptions[${i}].subscriptionId must be a subscription GUID, got '${subscriptionId}'`,
+      );
+    }
+    return { subscriptionId: subscriptionId.toLowerCase() };
+  });
+  if (subscriptions.length === 0) return undefined;
+  const clientId = azure.getOptionalString('clientId');
+  const clientSecret = azure.getOptionalString('clientSecret');
+  const tenantId = azure.getOptionalString('tenantId');
+  if (clientSecret && (!clientId || !tenantId)) {
+    throw new InputError(
+      'backupPosture.azure.clientSecret needs tenantId and clientId as well',
+    );
+  }
+  return {
+    endpoint: azure.getOptionalString('endpoint'),
+    tenantId,
+    clientId,
+    clientSecret,
+    subscriptions,
+    concurrency: {
+      subscriptions: positive(
+        azure.getOptionalNumber('concurrency.subscriptions'),
+        4,
+        'azure.concurrency.subscriptions',
+      ),
+      keys: positive(
+        azure.getOptionalNumber('concurrency.keys'),
+        4,
+        'azure.concurrency.keys',
+      ),
+      maxRetries: positive(
+        azure.getOptionalNumber('concurrency.maxRetries'),
+        3,
+        'azure.concurrency.maxRetries',
+      ),
+    },
+  };
 }
 
 /** Reads and validates `backupPosture` (see config.d.ts for every key). */
@@ -130,6 +197,7 @@ export function readConfig(root: Config): BackupPostureConfig {
         'aws.copyJobsLookbackDays',
       ),
     },
+    azure: readAzureConfig(config),
     retentionDays: positive(
       config?.getOptionalNumber('retention.days'),
       90,

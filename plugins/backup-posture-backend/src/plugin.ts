@@ -8,6 +8,8 @@ import {
   listCheckIds,
   parsePostureExceptions,
 } from '@backup-posture/plugin-backup-posture-common';
+import { AzureClientFactory } from './azure/AzureClientFactory';
+import { AzureScanner } from './azure/AzureScanner';
 import { readConfig } from './config';
 import { AwsClientFactory } from './discovery/clients';
 import { DefaultAccountCredentials } from './discovery/credentials';
@@ -19,7 +21,7 @@ import { ReportService } from './service/ReportService';
 import { PostureStore } from './store/PostureStore';
 
 /**
- * The backup-posture backend plugin: scheduled AWS Backup discovery, stored snapshots and the
+ * The backup-posture backend plugin: scheduled AWS Backup and Azure Backup discovery, stored snapshots and the
  * REST API under /api/backup-posture.
  *
  * @public
@@ -61,7 +63,16 @@ export const backupPosturePlugin = createBackendPlugin({
           exceptions,
           defaultTagKey: config.aws.defaultTagSelector?.tagKey,
         });
+        const azure = config.azure
+          ? new AzureScanner({
+              config: config.azure,
+              clients: new AzureClientFactory(config.azure),
+              store,
+              logger,
+            })
+          : undefined;
         const runner = new ScanRunner({
+          azure,
           config,
           logger,
           store,

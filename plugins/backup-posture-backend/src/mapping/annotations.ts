@@ -2,14 +2,19 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_RESOURCE_ARNS,
   ANNOTATION_AWS_RESOURCE_TAGS,
+  ANNOTATION_AZURE_VAULT_IDS,
+  ANNOTATION_AZURE_VAULT_TAGS,
   EntityConfigurationProblem,
 } from '@backup-posture/plugin-backup-posture-common';
 import { TagSelector } from '../discovery/types';
 
-/** How one entity maps to AWS resources. */
+/** How one entity maps to AWS resources and Azure Recovery Services vaults. */
 export interface EntityMapping {
   arns: string[];
   tagSelector?: TagSelector;
+  /** Azure vault resource ids (lower case: ARM ids are case-insensitive). */
+  azureVaultIds: string[];
+  azureTagSelector?: TagSelector;
   /** Set when no annotation is present and the default tag convention applies. */
   byDefaultConvention: boolean;
   problems: EntityConfigurationProblem[];
@@ -41,7 +46,36 @@ export function parseArnAnnotation(value: string) {
   return { arns, problems };
 }
 
-export function parseTagAnnotation(value: string) {
+const VAULT_ID =
+  /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/[^/]+\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+$/i;
+
+export function parseVaultIdAnnotation(value: string) {
+  const problems: EntityConfigurationProblem[] = [];
+  const ids: string[] = [];
+  for (const raw of value.split(',')) {
+    const id = raw.trim();
+    if (!id) continue;
+    if (!VAULT_ID.test(id)) {
+      problems.push({
+        annotation: ANNOTATION_AZURE_VAULT_IDS,
+        message: `'${id}' is not a Recovery Services vault resource id (expected /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.RecoveryServices/vaults/<name>)`,
+      });
+    } else ids.push(id.toLowerCase());
+  }
+  if (ids.length === 0 && problems.length === 0) {
+    problems.push({
+      annotation: ANNOTATION_AZURE_VAULT_IDS,
+      message:
+        'The annotation is empty: list at least one vault resource id, comma separated',
+    });
+  }
+  return { ids, problems };
+}
+
+export function parseTagAnnotation(
+  value: string,
+  annotation: string = ANNOTATION_AWS_RESOURCE_TAGS,
+) {
   const problems: EntityConfigurationProblem[] = [];
   const selector: TagSelector = {};
   for (const raw of value.split(',')) {
@@ -52,14 +86,14 @@ export function parseTagAnnotation(value: string) {
     const val = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (eq < 0 || !key || !val || !TAG_KEY.test(key)) {
       problems.push({
-        annotation: ANNOTATION_AWS_RESOURCE_TAGS,
+        annotation,
         message: `'${pair}' is not a tag condition: expected key=value, e.g. app=payments`,
       });
       continue;
     }
     if (key in selector && selector[key] !== val) {
       problems.push({
-        annotation: ANNOTATION_AWS_RESOURCE_TAGS,
+        annotation,
         message: `Tag key '${key}' is given twice with different values`,
       });
     }
@@ -67,7 +101,7 @@ export function parseTagAnnotation(value: string) {
   }
   if (Object.keys(selector).length === 0 && problems.length === 0) {
     problems.push({
-      annotation: ANNOTATION_AWS_RESOURCE_TAGS,
+      annotation,
       message: 'The annotation is empty: give key=value pairs, comma separated',
     });
   }
@@ -85,27 +119,37 @@ export function readEntityMapping(
   const annotations = entity.metadata.annotations ?? {};
   const arnValue = annotations[ANNOTATION_AWS_RESOURCE_ARNS];
   const tagValue = annotations[ANNOTATION_AWS_RESOURCE_TAGS];
-  if (arnValue === undefined && tagValue === undefined) {
-    if (defaultTagKey && entity.kind.toLowerCase() === 'component') {
-      return {
-        arns: [],
-        tagSelector: { [defaultTagKey]: entity.metadata.name },
-        byDefaultConvention: true,
-        problems: [],
-      };
-    }
-    return undefined;
-  }
+  const vaultIdValue = annotations[ANNOTATION_AZURE_VAULT_IDS];
+  const vaultTagValue = annotations[ANNOTATION_AZURE_VAULT_TAGS];
   const mapping: EntityMapping = {
     arns: [],
+    azureVaultIds: [],
     byDefaultConvention: false,
     problems: [],
   };
-  if (arnValue !== undefined && tagValue !== undefined) {
+  const hasAzure = vaultIdValue !== undefined || vaultTagValue !== undefined;
+  if (arnValue === undefined && tagValue === undefined) {
+    if (!hasAzure) {
+      if (defaultTagKey && entity.kind.toLowerCase() === 'component') {
+        return {
+          ...mapping,
+          tagSelector: { [defaultTagKey]: entity.metadata.name },
+          byDefaultConvention: true,
+        };
+      }
+      return undefined;
+    }
+  }
+  const exactlyOne = (a: string, b: string) =>
     mapping.problems.push({
-      annotation: ANNOTATION_AWS_RESOURCE_TAGS,
-      message: `Use exactly one of ${ANNOTATION_AWS_RESOURCE_ARNS} and ${ANNOTATION_AWS_RESOURCE_TAGS}, not both`,
+      annotation: b,
+      message: `Use exactly one of ${a} and ${b}, not both`,
     });
+  if (arnValue !== undefined && tagValue !== undefined) {
+    exactlyOne(ANNOTATION_AWS_RESOURCE_ARNS, ANNOTATION_AWS_RESOURCE_TAGS);
+  }
+  if (vaultIdValue !== undefined && vaultTagValue !== undefined) {
+    exactlyOne(ANNOTATION_AZURE_VAULT_IDS, ANNOTATION_AZURE_VAULT_TAGS);
   }
   if (arnValue !== undefined) {
     const { arns, problems } = parseArnAnnotation(String(arnValue));
@@ -117,8 +161,27 @@ export function readEntityMapping(
     mapping.tagSelector = selector;
     mapping.problems.push(...problems);
   }
+  if (vaultIdValue !== undefined) {
+    const { ids, problems } = parseVaultIdAnnotation(String(vaultIdValue));
+    mapping.azureVaultIds = ids;
+    mapping.problems.push(...problems);
+  }
+  if (vaultTagValue !== undefined) {
+    const { selector, problems } = parseTagAnnotation(
+      String(vaultTagValue),
+      ANNOTATION_AZURE_VAULT_TAGS,
+    );
+    mapping.azureTagSelector = selector;
+    mapping.problems.push(...problems);
+  }
   return mapping;
 }
+
+/** Whether the mapping names AWS resources / Azure vaults. */
+export const mapsAws = (m: EntityMapping) =>
+  m.arns.length > 0 || Boolean(m.tagSelector);
+export const mapsAzure = (m: EntityMapping) =>
+  m.azureVaultIds.length > 0 || Boolean(m.azureTagSelector);
 
 /** True when a resource's tags satisfy every pair of the selector. */
 export function tagsMatch(

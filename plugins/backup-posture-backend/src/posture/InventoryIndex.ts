@@ -8,10 +8,17 @@ import {
   AwsOrganizationFact,
   AwsRecoveryPointFact,
   AwsResourceFact,
+  AzureInventory,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { ScopeResource, TagSelector } from '../discovery/types';
-import { EntityMapping, tagsMatch } from '../mapping/annotations';
+import {
+  EntityMapping,
+  mapsAws,
+  mapsAzure,
+  tagsMatch,
+} from '../mapping/annotations';
+import { AzureInventoryIndex } from './AzureInventoryIndex';
 import { StoredScope } from '../store/types';
 import { arnScope, resourceTypeFromArn } from './resourceTypes';
 
@@ -28,7 +35,10 @@ interface LocatedResource extends ScopeResource {
 
 /** What an entity's inventory is made of, with the scopes it depends on. */
 export interface EntitySlice {
-  aws: AwsInventory;
+  /** Present when the entity maps AWS resources. */
+  aws?: AwsInventory;
+  /** Present when the entity maps Azure vaults. */
+  azure?: AzureInventory;
   scopes: ScopeStatus[];
   collectedAt?: string;
 }
@@ -58,6 +68,10 @@ export class InventoryIndex {
     keys: AwsKmsKeyFact[],
     private readonly globalSettings?: AwsGlobalSettingsFact,
     private readonly organization?: AwsOrganizationFact,
+    private readonly azure: AzureInventoryIndex = new AzureInventoryIndex(
+      [],
+      [],
+    ),
   ) {
     for (const k of keys) this.keys.set(k.arn, k);
     for (const { status, snapshot } of scopes) {
@@ -90,11 +104,33 @@ export class InventoryIndex {
   }
 
   get scopeCount() {
-    return this.scopeStatus.size;
+    return this.scopeStatus.size + this.azure.scopeCount;
   }
 
   get allScopes(): ScopeStatus[] {
-    return [...this.scopeStatus.values()];
+    return [...this.scopeStatus.values(), ...this.azure.allScopes];
+  }
+
+  /** The inventory slice of one or more mappings (several for systems and groups). */
+  slice(mappings: EntityMapping[]): EntitySlice {
+    const awsMappings = mappings.filter(mapsAws);
+    const azureMappings = mappings.filter(mapsAzure);
+    const aws = awsMappings.length ? this.awsSlice(awsMappings) : undefined;
+    const azure = azureMappings.length
+      ? this.azure.slice(azureMappings)
+      : undefined;
+    const collected = [
+      ...(aws?.collectedAt ? [aws.collectedAt] : []),
+      ...(azure?.collectedAt ?? []),
+    ].sort();
+    return {
+      ...(aws ? { aws: aws.aws } : {}),
+      ...(azure ? { azure: azure.azure } : {}),
+      scopes: [...(aws?.scopes ?? []), ...(azure?.scopes ?? [])],
+      ...(collected.length
+        ? { collectedAt: collected[collected.length - 1] }
+        : {}),
+    };
   }
 
   /** Resource ARNs matching a tag selector, in every scanned scope. */
@@ -131,8 +167,11 @@ export class InventoryIndex {
     return fact;
   }
 
-  /** The inventory slice of one or more mappings (several for systems and groups). */
-  slice(mappings: EntityMapping[]): EntitySlice {
+  private awsSlice(mappings: EntityMapping[]): {
+    aws: AwsInventory;
+    scopes: ScopeStatus[];
+    collectedAt?: string;
+  } {
     const resources = new Map<string, AwsResourceFact>();
     let tagBased = false;
     for (const m of mappings) {

@@ -16,6 +16,7 @@ import { buildRollUps, isRollUpKind } from '../mapping/rollUp';
 import { PostureStore } from '../store/PostureStore';
 import { EntityRow } from '../store/types';
 import { computeEntityPosture, entityRefOf } from './entityPosture';
+import { AzureInventoryIndex } from './AzureInventoryIndex';
 import { InventoryIndex } from './InventoryIndex';
 
 export const FACT_GLOBAL_SETTINGS = 'aws.globalSettings';
@@ -23,13 +24,22 @@ export const FACT_ORGANIZATION = 'aws.organization';
 
 /** Loads every stored snapshot, key and account-wide fact into an index. */
 export async function loadIndex(store: PostureStore): Promise<InventoryIndex> {
-  const [scopes, keys, globalSettings, organization] = await Promise.all([
-    store.listScopes(),
-    store.listKeys(),
-    store.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
-    store.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
-  ]);
-  return new InventoryIndex(scopes, keys, globalSettings, organization);
+  const [scopes, keys, globalSettings, organization, subscriptions, azureKeys] =
+    await Promise.all([
+      store.listScopes(),
+      store.listKeys(),
+      store.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
+      store.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
+      store.listAzureSubscriptions(),
+      store.listAzureKeys(),
+    ]);
+  return new InventoryIndex(
+    scopes,
+    keys,
+    globalSettings,
+    organization,
+    new AzureInventoryIndex(subscriptions, azureKeys),
+  );
 }
 
 /**

@@ -114,7 +114,8 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   const inventory: EntityInventory = {
     entityRef,
     ...(slice.collectedAt ? { collectedAt: slice.collectedAt } : {}),
-    aws: slice.aws,
+    ...(slice.aws ? { aws: slice.aws } : {}),
+    ...(slice.azure ? { azure: slice.azure } : {}),
     scopes: slice.scopes,
     problems,
   };
@@ -146,13 +147,23 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   };
   const checkStatuses: Record<string, CheckStatus> = {};
   for (const c of evaluation?.checks ?? []) checkStatuses[c.checkId] = c.status;
-  const clouds: CloudProvider[] =
-    slice.aws.resources.length || slice.aws.vaults.length ? ['aws'] : [];
+  const clouds: CloudProvider[] = [];
+  if (slice.aws?.resources.length || slice.aws?.vaults.length)
+    clouds.push('aws');
+  if (slice.azure?.vaults.length || slice.azure?.unresolvedVaultIds?.length)
+    clouds.push('azure');
   const accounts = new Set<string>();
   const regions = new Set<string>();
-  for (const r of [...slice.aws.resources, ...slice.aws.vaults]) {
+  for (const r of [
+    ...(slice.aws?.resources ?? []),
+    ...(slice.aws?.vaults ?? []),
+  ]) {
     if (r.accountId) accounts.add(r.accountId);
     if (r.region) regions.add(r.region);
+  }
+  for (const v of slice.azure?.vaults ?? []) {
+    accounts.add(v.subscriptionId);
+    regions.add(v.location);
   }
   const summary: EntityPostureSummary = {
     entityRef,

@@ -9,6 +9,7 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import pLimit from 'p-limit';
 import { BackupPostureConfig } from '../config';
+import { AzureScanner } from '../azure/AzureScanner';
 import { AwsClientFactory } from '../discovery/clients';
 import { KeyDescriber } from '../discovery/keyDescriber';
 import {
@@ -40,6 +41,8 @@ export class ScanRunner {
       catalog: CatalogService;
       auth: AuthService;
       posture: PostureService;
+      /** Present when Azure subscriptions are configured. */
+      azure?: AzureScanner;
     },
   ) {}
 
@@ -133,7 +136,7 @@ export class ScanRunner {
       const scopes: Scope[] = [...accounts].flatMap(([accountId, regions]) =>
         regions.map(region => ({ accountId, region })),
       );
-      scopesTotal = scopes.length;
+      scopesTotal = scopes.length + (this.deps.azure?.subscriptionCount ?? 0);
       await store.updateProgress(scanId, { scopesTotal, scopesDone, errors });
 
       const copyJobsSince = new Date(
@@ -145,6 +148,12 @@ export class ScanRunner {
       );
       const keyFacts: Array<Promise<AwsKmsKeyFact>> = [];
       const limit = pLimit(config.aws.concurrency.scopes);
+      // Azure runs beside AWS: different clouds, different quotas.
+      const azureScan = this.deps.azure?.run(scanId, async (sub, error) => {
+        if (error) errors.push({ account: sub, region: 'global', error });
+        scopesDone++;
+        await store.updateProgress(scanId, { scopesTotal, scopesDone, errors });
+      });
       await Promise.all(
         scopes.map(scope =>
           limit(async () => {
@@ -195,6 +204,7 @@ export class ScanRunner {
         ),
       );
 
+      const azureResult = await azureScan;
       const described = await Promise.all(keyFacts);
       const uniqueKeys = [...new Map(described.map(k => [k.arn, k])).values()];
       await store.saveKeys(uniqueKeys, scanId, new Date().toISOString());
@@ -245,7 +255,7 @@ export class ScanRunner {
         new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),
       );
       logger.info(
-        `Backup posture scan ${scanId} ${state}: ${scopesDone}/${scopesTotal} scopes, ${errors.length} errors, ${uniqueKeys.length} keys, ${rows.length} entities`,
+        `Backup posture scan ${scanId} ${state}: ${scopesDone}/${scopesTotal} scopes, ${errors.length} errors, ${uniqueKeys.length} KMS keys, ${azureResult?.keys ?? 0} Key Vault keys, ${rows.length} entities`,
       );
       return {
         scanId,

@@ -4,15 +4,23 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   AwsKmsKeyFact,
+  AzureKeyFact,
   EntityPostureResponse,
   EntityPostureSummary,
   FactError,
   ReportTrendResponse,
   ScanProgress,
+  ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
 import { Scope, ScopeSnapshot } from '../discovery/types';
-import { EntityRow, ScanTotals, StoredScope } from './types';
+import { AzureSubscriptionSnapshot } from '../azure/types';
+import {
+  EntityRow,
+  ScanTotals,
+  StoredAzureSubscription,
+  StoredScope,
+} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@backup-posture/plugin-backup-posture-backend',
@@ -199,13 +207,18 @@ export class PostureStore {
       .delete();
   }
 
-  // --- scopes ------------------------------------------------------------------------------------
+  // --- scopes (AWS account × region, Azure subscription) -----------------------------------------
 
-  async saveScopeSnapshot(snapshot: ScopeSnapshot, scanId: string, at: string) {
-    await this.db('backup_posture_scopes')
+  private async saveSnapshotRow(
+    table: string,
+    key: Record<string, string>,
+    snapshot: unknown,
+    scanId: string,
+    at: string,
+  ) {
+    await this.db(table)
       .insert({
-        account_id: snapshot.accountId,
-        region: snapshot.region,
+        ...key,
         state: 'ok',
         snapshot: JSON.stringify(snapshot),
         last_attempt_at: at,
@@ -213,19 +226,20 @@ export class PostureStore {
         error: null,
         scan_id: scanId,
       })
-      .onConflict(['account_id', 'region'])
+      .onConflict(Object.keys(key))
       .merge();
   }
 
   /** A failed scope keeps its last good snapshot: it becomes `stale` (or `error` if it never had one). */
-  async saveScopeFailure(
-    scope: Scope,
+  private async saveFailureRow(
+    table: string,
+    key: Record<string, string>,
     error: FactError,
     scanId: string,
     at: string,
   ) {
-    const updated = await this.db('backup_posture_scopes')
-      .where({ account_id: scope.accountId, region: scope.region })
+    const updated = await this.db(table)
+      .where(key)
       .update({
         state: this.db.raw(
           "CASE WHEN snapshot IS NULL THEN 'error' ELSE 'stale' END",
@@ -235,9 +249,8 @@ export class PostureStore {
         scan_id: scanId,
       });
     if (!updated) {
-      await this.db('backup_posture_scopes').insert({
-        account_id: scope.accountId,
-        region: scope.region,
+      await this.db(table).insert({
+        ...key,
         state: 'error',
         snapshot: null,
         last_attempt_at: at,
@@ -248,49 +261,155 @@ export class PostureStore {
     }
   }
 
-  async listScopes(): Promise<StoredScope[]> {
-    const rows = await this.db('backup_posture_scopes').select();
+  private async listSnapshotRows<T>(
+    table: string,
+    status: (row: any) => Pick<ScopeStatus, 'cloud' | 'account' | 'region'>,
+  ): Promise<Array<{ status: ScopeStatus; snapshot?: T }>> {
+    const rows = await this.db(table).select();
     return rows.map(r => ({
       status: {
-        cloud: 'aws',
-        account: r.account_id,
-        region: r.region,
+        ...status(r),
         state: r.state,
         ...(r.last_attempt_at ? { lastAttemptAt: r.last_attempt_at } : {}),
         ...(r.last_success_at ? { lastSuccessAt: r.last_success_at } : {}),
         ...(r.error ? { error: JSON.parse(r.error) } : {}),
       },
-      snapshot: json<ScopeSnapshot | undefined>(r.snapshot, undefined),
+      snapshot: json<T | undefined>(r.snapshot, undefined),
     }));
+  }
+
+  async saveScopeSnapshot(snapshot: ScopeSnapshot, scanId: string, at: string) {
+    await this.saveSnapshotRow(
+      'backup_posture_scopes',
+      { account_id: snapshot.accountId, region: snapshot.region },
+      snapshot,
+      scanId,
+      at,
+    );
+  }
+
+  async saveScopeFailure(
+    scope: Scope,
+    error: FactError,
+    scanId: string,
+    at: string,
+  ) {
+    await this.saveFailureRow(
+      'backup_posture_scopes',
+      { account_id: scope.accountId, region: scope.region },
+      error,
+      scanId,
+      at,
+    );
+  }
+
+  async listScopes(): Promise<StoredScope[]> {
+    return this.listSnapshotRows<ScopeSnapshot>('backup_posture_scopes', r => ({
+      cloud: 'aws',
+      account: r.account_id,
+      region: r.region,
+    }));
+  }
+
+  async saveAzureSnapshot(
+    snapshot: AzureSubscriptionSnapshot,
+    scanId: string,
+    at: string,
+  ) {
+    await this.saveSnapshotRow(
+      'backup_posture_azure_subscriptions',
+      { subscription_id: snapshot.subscriptionId },
+      snapshot,
+      scanId,
+      at,
+    );
+  }
+
+  async saveAzureFailure(
+    subscriptionId: string,
+    error: FactError,
+    scanId: string,
+    at: string,
+  ) {
+    await this.saveFailureRow(
+      'backup_posture_azure_subscriptions',
+      { subscription_id: subscriptionId },
+      error,
+      scanId,
+      at,
+    );
+  }
+
+  /** Azure subscriptions as scopes: `region` is `global` (one scan covers every location). */
+  async listAzureSubscriptions(): Promise<StoredAzureSubscription[]> {
+    return this.listSnapshotRows<AzureSubscriptionSnapshot>(
+      'backup_posture_azure_subscriptions',
+      r => ({ cloud: 'azure', account: r.subscription_id, region: 'global' }),
+    );
   }
 
   // --- keys and account-wide facts ---------------------------------------------------------------
 
   /** Stores key facts; a key that failed this time keeps its last good description. */
-  async saveKeys(facts: AwsKmsKeyFact[], scanId: string, at: string) {
-    const previous = new Map(
-      (await this.listKeys()).map(k => [k.arn, k] as const),
-    );
+  private async saveKeyRows<F extends { error?: FactError }>(
+    table: string,
+    keyColumn: string,
+    idOf: (fact: F) => string,
+    facts: F[],
+    previous: F[],
+    scanId: string,
+    at: string,
+  ) {
+    const old = new Map(previous.map(k => [idOf(k), k] as const));
     const rows = facts.map(f => {
-      const old = previous.get(f.arn);
-      const fact = f.error && old && !old.error ? old : f;
+      const last = old.get(idOf(f));
+      const fact = f.error && last && !last.error ? last : f;
       return {
-        key_arn: f.arn,
+        [keyColumn]: idOf(f),
         fact: JSON.stringify(fact),
         described_at: at,
         scan_id: scanId,
       };
     });
     for (let i = 0; i < rows.length; i += BATCH) {
-      await this.db('backup_posture_keys')
+      await this.db(table)
         .insert(rows.slice(i, i + BATCH))
-        .onConflict('key_arn')
+        .onConflict(keyColumn)
         .merge();
     }
   }
 
+  async saveKeys(facts: AwsKmsKeyFact[], scanId: string, at: string) {
+    await this.saveKeyRows(
+      'backup_posture_keys',
+      'key_arn',
+      f => f.arn,
+      facts,
+      await this.listKeys(),
+      scanId,
+      at,
+    );
+  }
+
   async listKeys(): Promise<AwsKmsKeyFact[]> {
     const rows = await this.db('backup_posture_keys').select('fact');
+    return rows.map(r => JSON.parse(r.fact));
+  }
+
+  async saveAzureKeys(facts: AzureKeyFact[], scanId: string, at: string) {
+    await this.saveKeyRows(
+      'backup_posture_azure_keys',
+      'key_uri',
+      f => f.keyUri,
+      facts,
+      await this.listAzureKeys(),
+      scanId,
+      at,
+    );
+  }
+
+  async listAzureKeys(): Promise<AzureKeyFact[]> {
+    const rows = await this.db('backup_posture_azure_keys').select('fact');
     return rows.map(r => JSON.parse(r.fact));
   }
 

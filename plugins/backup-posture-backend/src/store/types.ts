@@ -5,11 +5,17 @@ import {
   ScanProgress,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
+import { AzureSubscriptionSnapshot } from '../azure/types';
 import { ScopeSnapshot } from '../discovery/types';
 
 export interface StoredScope {
   status: ScopeStatus;
   snapshot?: ScopeSnapshot;
+}
+
+export interface StoredAzureSubscription {
+  status: ScopeStatus;
+  snapshot?: AzureSubscriptionSnapshot;
 }
 
 export interface EntityRow {

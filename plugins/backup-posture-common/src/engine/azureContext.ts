@@ -47,7 +47,7 @@ export class AzureContext {
     const scope = this.inventory.scopes.find(
       s =>
         s.cloud === 'azure' &&
-        s.account === subscriptionId &&
+        s.account.toLowerCase() === subscriptionId.toLowerCase() &&
         s.state === 'error',
     );
     if (!scope) return undefined;

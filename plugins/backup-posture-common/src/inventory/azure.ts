@@ -72,4 +72,9 @@ export interface AzureInventory {
   vaults: AzureRecoveryVaultFact[];
   keyVaults: AzureKeyVaultFact[];
   keys: AzureKeyFact[];
+  /**
+   * Vault ids the entity names that no scanned subscription holds (not configured, denied, or
+   * deleted): every check reports them as `unknown`.
+   */
+  unresolvedVaultIds?: string[];
 }

@@ -40,7 +40,14 @@ function azureCheck(
       remediation,
     },
     evaluate({ ctx }) {
-      const out: Finding[] = [];
+      const out: Finding[] = (ctx.azure.unresolvedVaultIds ?? []).map(id => {
+        const subscription = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '';
+        return finding(
+          id,
+          'unknown',
+          `vault not found: ${ctx.scopeError(subscription) ?? `subscription ${subscription} is not scanned, or the vault was deleted`}`,
+        );
+      });
       for (const vault of ctx.azure.vaults) {
         const scopeError = ctx.scopeError(vault.subscriptionId);
         const verdict = judge(vault, ctx);
