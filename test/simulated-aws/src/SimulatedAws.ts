@@ -23,6 +23,7 @@ import { kmsSimulator } from './handlers/kms';
 import { organizationsSimulator } from './handlers/organizations';
 import { stsSimulator } from './handlers/sts';
 import { taggingSimulator } from './handlers/tagging';
+import { AzureSimulator } from './azure/AzureSimulator';
 
 /** One logged call. `status` is the HTTP status sent, 0 when the connection was dropped. */
 export interface CallRecord {
@@ -84,6 +85,18 @@ export class SimulatedAws {
     /** Organizations ListAccounts answers an empty first page with a NextToken. */
     emptyOrganizationsPages: false,
   };
+  /** Entra ID, ARM and Key Vault, sharing the call log, faults and latency rules. */
+  private readonly azureSimulator = new AzureSimulator({
+    azure: () => this.state.estate.azure,
+    estateNow: () => this.state.estate.now,
+    calls: this.calls,
+    faults: this.faults,
+    latencyMs: call =>
+      Math.max(
+        0,
+        ...this.latencyRules.filter(r => scopeMatches(r, call)).map(r => r.ms),
+      ),
+  });
   private state!: {
     estate: Estate;
     index: EstateIndex;
@@ -172,10 +185,13 @@ export class SimulatedAws {
   }
 
   /**
-   * Answers one request, or returns undefined when it is not a signed request for a simulated
+   * Answers one request, or returns undefined when it is neither an Azure request (Entra ID, ARM,
+   * Key Vault; direct or behind an endpoint override) nor a signed request for a simulated AWS
    * service (so msw can report it as unhandled).
    */
   async handle(request: Request): Promise<Response | undefined> {
+    const azure = await this.azureSimulator.handle(request);
+    if (azure) return azure;
     const scope = credentialScope(request);
     const simulator =
       scope && SIMULATORS.find(s => s.signingName === scope.service);

@@ -32,3 +32,4 @@ export type { SimulatedAwsServer } from './server';
 export { SIM_CREDENTIALS, SIM_ENDPOINT } from './constants';
 export { AWS_RATE_QUOTAS } from './quotas';
 export type { RateQuota } from './quotas';
+export * from './azure';

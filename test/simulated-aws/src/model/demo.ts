@@ -5,6 +5,7 @@ import {
 } from './builder';
 import { daysAfter } from './random';
 import { Estate } from './types';
+import { demoAzureEstate } from '../azure/demo';
 
 export const DEMO_ORGANIZATION_ID = 'o-demo12345';
 export const DEMO_ACCOUNTS = {
@@ -596,5 +597,7 @@ export function demoScenario(
     ],
   );
 
+  // The Azure half: Recovery Services vaults per rule Z1–Z6 (see azure/demo.ts).
+  b.estate.azure = demoAzureEstate({ now: b.estate.now });
   return b.estate;
 }

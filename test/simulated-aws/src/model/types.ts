@@ -1,3 +1,5 @@
+import { SimAzureEstate } from '../azure/types';
+
 /**
  * The simulated AWS estate: what an organization has configured. Everything AWS would *produce*
  * from it (recovery points, copy jobs, protected resources) is derived in `../derive`.
@@ -227,4 +229,6 @@ export interface Estate {
   /** Held by the management account; applies to the whole organization. */
   globalSettings: SimGlobalSettings;
   manualRecoveryPoints: SimManualRecoveryPoint[];
+  /** The Azure side of the estate (Entra ID tenant, subscriptions, vaults, key vaults). */
+  azure?: SimAzureEstate;
 }

@@ -1,0 +1,225 @@
+import { describe, expect, it } from '@jest/globals';
+import { RestError } from '@azure/core-rest-pipeline';
+import { setupSimulator } from '../__testUtils__/demoSimulator';
+import { azureClients, collect } from '../__testUtils__/azureClients';
+import { DEMO_AZURE_SUBSCRIPTIONS as S } from '../azure/demo';
+import { SIM_AZURE_CREDENTIALS } from '../azure/constants';
+
+const sim = setupSimulator();
+
+describe('ARM through @azure/arm-recoveryservices and @azure/arm-keyvault', () => {
+  it('signs in and lists the Recovery Services vaults of a subscription', async () => {
+    const vaults = await collect(
+      azureClients().recoveryServices(S.prod).vaults.listBySubscriptionId(),
+    );
+    expect(vaults.map(v => v.name).sort()).toEqual([
+      'rsv-crm',
+      'rsv-crm-dr',
+      'rsv-data-lake-archive',
+      'rsv-erp',
+      'rsv-hr-prod',
+      'rsv-intranet',
+      'rsv-legacy-archive',
+      'rsv-payroll',
+    ]);
+    const hr = vaults.find(v => v.name === 'rsv-hr-prod')!;
+    expect(hr).toMatchObject({
+      id: `/subscriptions/${S.prod}/resourceGroups/rg-hr/providers/Microsoft.RecoveryServices/vaults/rsv-hr-prod`,
+      location: 'japaneast',
+      tags: { app: 'hr-portal', env: 'prod' },
+      identity: { type: 'SystemAssigned' },
+      properties: {
+        encryption: {
+          keyVaultProperties: {
+            keyUri: 'https://kv-hr-prod-jpe.vault.azure.net/keys/rsv-hr-cmk',
+          },
+          kekIdentity: { useSystemAssignedIdentity: true },
+          infrastructureEncryption: 'Enabled',
+        },
+        securitySettings: {
+          immutabilitySettings: { state: 'Locked' },
+          softDeleteSettings: { softDeleteState: 'AlwaysON' },
+          multiUserAuthorization: 'Enabled',
+        },
+        redundancySettings: {
+          standardTierStorageRedundancy: 'GeoRedundant',
+          crossRegionRestore: 'Enabled',
+        },
+        publicNetworkAccess: 'Enabled',
+      },
+    });
+    const payroll = vaults.find(v => v.name === 'rsv-payroll')!;
+    expect(payroll.properties?.encryption).toBeUndefined();
+    const intranet = vaults.find(v => v.name === 'rsv-intranet')!;
+    expect(intranet.identity?.type).toBe('UserAssigned');
+    expect(
+      Object.values(intranet.identity!.userAssignedIdentities!)[0].principalId,
+    ).toMatch(/^c0ffee00-0006/);
+    expect(intranet.properties?.encryption?.kekIdentity).toMatchObject({
+      useSystemAssignedIdentity: false,
+      userAssignedIdentity: expect.stringContaining('id-intranet-backup'),
+    });
+    expect(intranet.properties?.privateEndpointConnections).toHaveLength(1);
+    expect(intranet.properties?.privateEndpointStateForBackup).toBe('Enabled');
+
+    expect(sim.countCalls({ service: 'azure-ad', operation: 'Token' })).toBe(1);
+    expect(
+      sim.calls.find(
+        c => c.operation === 'RecoveryServicesVaults_ListBySubscriptionId',
+      ),
+    ).toMatchObject({
+      service: 'azure-arm',
+      account: S.prod,
+      region: 'global',
+      status: 200,
+    });
+  });
+
+  it('pages vaults 50 at a time through an absolute nextLink', async () => {
+    const azure = sim.estate.azure!;
+    const template = azure.recoveryVaults.find(v => v.name === 'rsv-payroll')!;
+    const extra = Array.from({ length: 112 }, (_, i) => ({
+      ...template,
+      name: `rsv-bulk-${String(i).padStart(3, '0')}`,
+    }));
+    azure.recoveryVaults.push(...extra);
+    try {
+      const vaults = await collect(
+        azureClients().recoveryServices(S.prod).vaults.listBySubscriptionId(),
+      );
+      expect(vaults).toHaveLength(120);
+      expect(new Set(vaults.map(v => v.name)).size).toBe(120);
+      expect(
+        sim.countCalls({
+          operation: 'RecoveryServicesVaults_ListBySubscriptionId',
+          status: 200,
+        }),
+      ).toBe(3);
+    } finally {
+      azure.recoveryVaults.splice(-extra.length);
+    }
+  });
+
+  it('lists key vaults with their recoverability, network and access settings', async () => {
+    const kvs = await collect(
+      azureClients().keyVaultManagement(S.security).vaults.listBySubscription(),
+    );
+    expect(kvs.map(k => k.name).sort()).toEqual(['kv-crm-jpe', 'kv-data-lake']);
+    const prod = await collect(
+      azureClients().keyVaultManagement(S.prod).vaults.listBySubscription(),
+    );
+    const erp = prod.find(k => k.name === 'kv-erp')!;
+    expect(erp).toMatchObject({
+      type: 'Microsoft.KeyVault/vaults',
+      location: 'japaneast',
+      properties: {
+        tenantId: SIM_AZURE_CREDENTIALS.tenantId,
+        enableSoftDelete: true,
+        softDeleteRetentionInDays: 90,
+        enableRbacAuthorization: true,
+        networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' },
+        vaultUri: 'https://kv-erp.vault.azure.net/',
+      },
+    });
+    // ARM leaves the property out until purge protection is turned on.
+    expect(erp.properties.enablePurgeProtection).toBeUndefined();
+    const hr = prod.find(k => k.name === 'kv-hr-prod-jpe')!;
+    expect(hr.properties.enablePurgeProtection).toBe(true);
+    expect(hr.properties.accessPolicies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          permissions: expect.objectContaining({
+            keys: ['get', 'list', 'wrapKey', 'unwrapKey'],
+          }),
+        }),
+      ]),
+    );
+    expect(sim.countCalls({ operation: 'KeyVaults_ListBySubscription' })).toBe(
+      2,
+    );
+  });
+
+  it('pages key vaults by $top', async () => {
+    const kvs = await collect(
+      azureClients()
+        .keyVaultManagement(S.prod)
+        .vaults.listBySubscription({ top: 1 }),
+    );
+    expect(kvs).toHaveLength(3);
+    expect(sim.countCalls({ operation: 'KeyVaults_ListBySubscription' })).toBe(
+      3,
+    );
+  });
+
+  it('denies a subscription without Reader with AuthorizationFailed', async () => {
+    const error = await collect(
+      azureClients().recoveryServices(S.legacy).vaults.listBySubscriptionId(),
+    ).catch(e => e);
+    expect(error).toBeInstanceOf(RestError);
+    expect(error).toMatchObject({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
+    });
+    expect(error.message).toContain(
+      `does not have authorization to perform action 'Microsoft.RecoveryServices/vaults/read' over scope '/subscriptions/${S.legacy}'`,
+    );
+    expect(sim.calls.at(-1)).toMatchObject({
+      account: S.legacy,
+      status: 403,
+      errorCode: 'AuthorizationFailed',
+    });
+  });
+
+  it('answers SubscriptionNotFound for an unknown subscription', async () => {
+    const error = await collect(
+      azureClients()
+        .recoveryServices('00000000-0000-4000-8000-000000000000')
+        .vaults.listBySubscriptionId(),
+    ).catch(e => e);
+    expect(error).toMatchObject({
+      statusCode: 404,
+      code: 'SubscriptionNotFound',
+    });
+  });
+
+  it('rejects a wrong client secret at the token endpoint', async () => {
+    const error = await collect(
+      azureClients({ clientSecret: 'wrong' })
+        .recoveryServices(S.prod)
+        .vaults.listBySubscriptionId(),
+    ).catch(e => e);
+    // @azure/identity 4.13 wraps MSAL's server error: the AADSTS code is in the message.
+    expect(error.name).toBe('AuthenticationRequiredError');
+    expect(error.message).toContain('invalid_client');
+    expect(error.message).toContain(
+      'AADSTS7000215: Invalid client secret provided.',
+    );
+    expect(sim.countCalls({ service: 'azure-arm' })).toBe(0);
+    expect(sim.calls[0]).toMatchObject({
+      service: 'azure-ad',
+      operation: 'Token',
+      account: SIM_AZURE_CREDENTIALS.tenantId,
+      status: 401,
+      errorCode: 'invalid_client',
+    });
+  });
+
+  it('rejects a forged token and a token for Key Vault', async () => {
+    const url = `https://management.azure.com/subscriptions/${S.prod}/providers/Microsoft.RecoveryServices/vaults?api-version=2024-04-01`;
+    const forged = await fetch(url, {
+      headers: { authorization: 'Bearer a.b.c' },
+    });
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).error.code).toBe('InvalidAuthenticationToken');
+    const vaultToken = await azureClients().credential.getToken(
+      'https://vault.azure.net/.default',
+    );
+    const wrongAudience = await fetch(url, {
+      headers: { authorization: `Bearer ${vaultToken!.token}` },
+    });
+    expect(wrongAudience.status).toBe(401);
+    expect((await wrongAudience.json()).error.code).toBe(
+      'InvalidAuthenticationTokenAudience',
+    );
+  });
+});
