@@ -92,7 +92,11 @@ describe('EntityPostureContent', () => {
       within(grid)
         .getAllByRole('columnheader')
         .map(h => h.textContent),
-    ).toEqual(['Account \\ Region', 'ap-northeast-1', 'us-east-1']);
+    ).toEqual([
+      'Account or subscription \\ Region',
+      'ap-northeast-1',
+      'us-east-1',
+    ]);
     expect(
       within(grid)
         .getAllByRole('rowheader')

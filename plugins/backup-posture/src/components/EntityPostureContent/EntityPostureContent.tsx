@@ -10,6 +10,7 @@ import {
   hasNoBackups,
   useEntityPosture,
 } from '../shared';
+import { AzureVaultsTable } from './AzureVaultsTable';
 import { ChecksTable } from './ChecksTable';
 import { LineageDiagram } from './LineageDiagram';
 import { RecoveryPointsTable } from './RecoveryPointsTable';
@@ -64,16 +65,27 @@ export function EntityPostureContent() {
                 <ChecksTable checks={posture.evaluation?.checks ?? []} />
               </InfoCard>
             </Grid>
-            <Grid item xs={12}>
-              <InfoCard title="Backup vaults">
-                <VaultsTable inventory={posture.inventory?.aws} />
-              </InfoCard>
-            </Grid>
-            <Grid item xs={12}>
-              <InfoCard title="Recovery points">
-                <RecoveryPointsTable inventory={posture.inventory?.aws} />
-              </InfoCard>
-            </Grid>
+            {(posture.inventory?.aws || !posture.inventory?.azure) && (
+              <>
+                <Grid item xs={12}>
+                  <InfoCard title="Backup vaults">
+                    <VaultsTable inventory={posture.inventory?.aws} />
+                  </InfoCard>
+                </Grid>
+                <Grid item xs={12}>
+                  <InfoCard title="Recovery points">
+                    <RecoveryPointsTable inventory={posture.inventory?.aws} />
+                  </InfoCard>
+                </Grid>
+              </>
+            )}
+            {posture.inventory?.azure && (
+              <Grid item xs={12}>
+                <InfoCard title="Azure Recovery Services vaults">
+                  <AzureVaultsTable inventory={posture.inventory.azure} />
+                </InfoCard>
+              </Grid>
+            )}
           </Grid>
         )}
       </PostureStateGate>

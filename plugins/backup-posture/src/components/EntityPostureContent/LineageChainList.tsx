@@ -55,8 +55,10 @@ export function LineageChainList(props: {
                 <li key={linkIndex}>
                   <Typography variant="body2" component="span">
                     {linkIndex > 0 ? '→ ' : ''}
-                    {LINK_WORDS[link.kind]} [{nodeLabel}]: {link.account} /{' '}
-                    {link.region}
+                    {link.cloud === 'azure'
+                      ? 'Recovery Services vault'
+                      : LINK_WORDS[link.kind]}{' '}
+                    [{nodeLabel}]: {link.account} / {link.region}
                     {link.vaultName ? ` / ${link.vaultName}` : ''} — key{' '}
                     {describeKey(effectiveKey(link))}
                     {link.copyState && link.kind === 'copy'

@@ -106,7 +106,7 @@ export function LineageLaneGrid(props: { layout: LineageLayout }) {
         <thead>
           <tr>
             <th className={classes.th} scope="col">
-              Account \ Region
+              Account or subscription \ Region
             </th>
             {layout.regions.map(region => (
               <th key={region} className={classes.th} scope="col">

@@ -35,7 +35,16 @@ export function describeKey(key?: LineageKey): string {
   if (!key) return 'unknown key';
   const name = key.alias ?? shortKeyId(key.keyArn) ?? 'key';
   const inferred = key.inferred ? ', inferred from its primary backup' : '';
-  return `${name} (${KEY_MANAGER_LABELS[key.manager]}${inferred})`;
+  const where = key.keyVault?.location
+    ? `, key vault in ${key.keyVault.location}`
+    : '';
+  const version =
+    key.keyVault && key.manager === 'customer'
+      ? key.pinnedVersion
+        ? `, pinned to version ${key.pinnedVersion.slice(0, 8)}…`
+        : ', versionless (auto-rotates)'
+      : '';
+  return `${name} (${KEY_MANAGER_LABELS[key.manager]}${inferred}${where}${version})`;
 }
 
 export function shortKeyId(arn?: string): string | undefined {

@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import { EntityPostureContent } from './EntityPostureContent';
+import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
+import { renderWithApi } from '../../__testUtils__/render';
+import { azureComponent, azurePosture } from '../../__testUtils__/azurePosture';
+
+describe('EntityPostureContent for an Azure-backed entity', () => {
+  it('shows Recovery Services vaults with key, key vault protections and identity, not AWS tables', async () => {
+    const api = new FakeBackupPostureApi({ posture: azurePosture });
+    await renderWithApi(<EntityPostureContent />, api, {
+      entity: azureComponent,
+    });
+    const table = await screen.findByTestId('backup-posture-azure-vaults');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toHaveTextContent('rsv-crm');
+    expect(rows[1]).toHaveTextContent('rsv-key pinned 01234567…');
+    expect(rows[1]).toHaveTextContent('NO purge protection');
+    expect(rows[1]).toHaveTextContent('System-assigned');
+    expect(rows[2]).toHaveTextContent('Azure platform-managed');
+    expect(
+      screen.queryByTestId('backup-posture-vaults'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('draws vault → key vault → key lineage with the Z rules it breaks, and runs the Azure checks', async () => {
+    const api = new FakeBackupPostureApi({ posture: azurePosture });
+    await renderWithApi(<EntityPostureContent />, api, {
+      entity: azureComponent,
+    });
+    const chain = await screen.findByRole('region', {
+      name: /Lineage of .*vaults\/rsv-crm$/,
+    });
+    expect(chain).toHaveTextContent('Recovery Services vault');
+    expect(chain).toHaveTextContent('kv-crm/rsv-key (Customer-managed');
+    expect(chain).toHaveTextContent('pinned to version 01234567…');
+    expect(chain).toHaveTextContent('(rule Z5)');
+    expect(chain).toHaveTextContent(
+      'lacks purge protection: deleting it loses every backup (rule Z4)',
+    );
+    const legacy = screen.getByRole('region', {
+      name: /Lineage of .*rsv-crm-legacy$/,
+    });
+    expect(legacy).toHaveTextContent('Azure platform-managed');
+    const checks = screen.getByTestId('backup-posture-checks');
+    const ids = within(checks)
+      .getAllByTestId('backup-posture-check-row')
+      .map(r => r.getAttribute('data-check-id'));
+    expect(ids).toContain('rsv-customer-managed-key');
+    expect(ids).toContain('rsv-key-rotation');
+    expect(ids.every(id => id?.startsWith('rsv-'))).toBe(true);
+  });
+});
