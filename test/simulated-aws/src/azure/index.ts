@@ -20,3 +20,5 @@ export {
   keyPermissionsOf,
 } from './model';
 export { azureTarget } from './route';
+export { azureTruth, AZURE_CHECK_IDS } from './truth';
+export type { AzureVaultTruth, AzureCheckId, ExpectedStatus } from './truth';
