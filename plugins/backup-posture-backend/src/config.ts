@@ -64,6 +64,14 @@ function positive(value: number | undefined, fallback: number, key: string) {
   return value;
 }
 
+function notNegative(value: number | undefined, fallback: number, key: string) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new InputError(`backupPosture.${key} must be 0 or more`);
+  }
+  return value;
+}
+
 function accountId(value: string, key: string): string {
   if (!ACCOUNT_ID.test(value)) {
     throw new InputError(
@@ -116,7 +124,7 @@ function readAzureConfig(config: Config | undefined): AzureConfig | undefined {
         4,
         'azure.concurrency.keys',
       ),
-      maxRetries: positive(
+      maxRetries: notNegative(
         azure.getOptionalNumber('concurrency.maxRetries'),
         3,
         'azure.concurrency.maxRetries',

@@ -1,0 +1,282 @@
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  jest,
+} from '@jest/globals';
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  ANNOTATION_AZURE_VAULT_IDS,
+  ANNOTATION_AZURE_VAULT_TAGS,
+  CheckResult,
+  EntityPostureResponse,
+} from '@backup-posture/plugin-backup-posture-common';
+import {
+  demoScenario,
+  DEMO_AZURE_SUBSCRIPTIONS,
+  SIM_AZURE_CREDENTIALS,
+  SimulatedAws,
+} from '@internal/simulated-aws';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { NOW, simulatedConfig } from './__testUtils__/fixtures';
+
+jest.setTimeout(90_000);
+
+const sim = new SimulatedAws(demoScenario({ now: NOW }));
+const server = setupServer(...sim.handlers());
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => sim.reset());
+afterAll(() => server.close());
+
+const S = DEMO_AZURE_SUBSCRIPTIONS;
+const vaultId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.RecoveryServices/vaults/${name}`;
+
+/** The dev app's Azure block: the service principal, every demo subscription, real Azure hosts. */
+function azureConfig() {
+  const config = simulatedConfig();
+  (config.backupPosture as any).azure = {
+    ...SIM_AZURE_CREDENTIALS,
+    subscriptions: Object.values(S).map(subscriptionId => ({
+      subscriptionId,
+    })),
+    concurrency: { maxRetries: 0 },
+  };
+  return config;
+}
+
+const component = (name: string, annotations: Record<string, string>) =>
+  ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/apps',
+    },
+  }) as Entity;
+
+function entities(): Entity[] {
+  const byTag = (app: string) =>
+    component(app, { [ANNOTATION_AZURE_VAULT_TAGS]: `app=${app}` });
+  const payroll = sim.estate.azure!.recoveryVaults.find(
+    v => v.name === 'rsv-payroll',
+  )!;
+  return [
+    ...['hr-portal', 'crm', 'erp', 'intranet', 'legacy-files'].map(byTag),
+    component('payroll', {
+      [ANNOTATION_AZURE_VAULT_IDS]: vaultId(
+        payroll.subscriptionId,
+        payroll.resourceGroup,
+        payroll.name,
+      ),
+    }),
+    component('denied-vault', {
+      [ANNOTATION_AZURE_VAULT_IDS]: vaultId(
+        S.legacy,
+        'rg-legacy',
+        'rsv-legacy-files',
+      ),
+    }),
+    component('malformed-azure', {
+      [ANNOTATION_AZURE_VAULT_IDS]: '/subscriptions/not-a-guid/vaults/x',
+    }),
+  ];
+}
+
+const get = async (srv: any, name: string): Promise<EntityPostureResponse> =>
+  (
+    await request(srv).get(
+      `/api/backup-posture/entities/component/default/${name}/posture`,
+    )
+  ).body;
+const check = (p: EntityPostureResponse, id: string): CheckResult =>
+  p.evaluation!.checks.find(c => c.checkId === id)!;
+const findingOf = (p: EntityPostureResponse, id: string, vault: string) =>
+  check(p, id).findings.find(f => f.subject.endsWith(`/${vault}`))!;
+
+describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 challenge)', () => {
+  it('scans every subscription, reads each key once, and evaluates every Z rule story', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const backend = await startPlugin({
+      config: azureConfig(),
+      entities: entities(),
+      extraFeatures: [mockServices.database.factory({ knex })],
+    });
+    try {
+      const status = await waitForScan(backend.server);
+      expect(status.last?.state).toBe('partial');
+      expect(status.last?.errors).toContainEqual(
+        expect.objectContaining({
+          account: S.legacy,
+          region: 'global',
+          error: expect.objectContaining({ name: 'AuthorizationFailed' }),
+        }),
+      );
+
+      // Read-only: Azure calls are GETs; the only POST is the Entra ID token request.
+      const azureCalls = sim.calls.filter(c => c.service.startsWith('azure'));
+      expect(azureCalls.length).toBeGreaterThan(5);
+      expect(
+        azureCalls.filter(
+          c => c.service !== 'azure-ad' && !/_(Get|List)/.test(c.operation),
+        ),
+      ).toEqual([]);
+      // Each key URI is read once (plus the 401 challenge round trip per key vault).
+      const keyUris = new Set(
+        sim.estate
+          .azure!.recoveryVaults.filter(
+            v => v.encryption?.keyUri && v.subscriptionId !== S.legacy,
+          )
+          .map(v => v.encryption!.keyUri!.toLowerCase()),
+      );
+      const keyGets = sim.calls.filter(
+        c => c.operation === 'Keys_Get' && c.status === 200,
+      );
+      expect(keyGets).toHaveLength(
+        [...keyUris].filter(u => !u.includes('kv-legacy-gone')).length,
+      );
+      expect(
+        sim.calls.some(c => c.operation === 'Keys_Get' && c.status === 401),
+      ).toBe(true);
+
+      const hr = await get(backend.server, 'hr-portal');
+      expect(hr.state).toBe('ok');
+      expect(hr.inventory?.aws).toBeUndefined();
+      expect(hr.inventory?.azure?.vaults.map(v => v.name)).toEqual([
+        'rsv-hr-prod',
+      ]);
+      expect(
+        hr
+          .evaluation!.checks.filter(c => c.status !== 'pass')
+          .map(c => c.checkId),
+      ).toEqual([]);
+      expect(hr.evaluation!.score.grade).toBe('A');
+      const [hrChain] = hr.evaluation!.lineage;
+      expect(hrChain.links[0].expectedKey).toMatchObject({
+        manager: 'customer',
+        keyState: 'Enabled',
+        keyVault: { name: 'kv-hr-prod-jpe', location: 'japaneast' },
+      });
+
+      const payroll = await get(backend.server, 'payroll');
+      expect(check(payroll, 'rsv-customer-managed-key').status).toBe('fail');
+      expect(payroll.evaluation!.lineage[0].links[0].expectedKey?.manager).toBe(
+        'platform-managed',
+      );
+
+      const crm = await get(backend.server, 'crm');
+      expect(findingOf(crm, 'rsv-key-rotation', 'rsv-crm').status).toBe('warn');
+      expect(findingOf(crm, 'rsv-key-usable', 'rsv-crm').status).toBe('pass');
+      const dr = findingOf(crm, 'rsv-key-usable', 'rsv-crm-dr');
+      expect(dr.status).toBe('fail');
+      expect(dr.message).toContain('japanwest');
+
+      const erp = await get(backend.server, 'erp');
+      expect(check(erp, 'rsv-key-vault-recoverable').status).toBe('fail');
+      expect(
+        check(erp, 'rsv-key-vault-recoverable').findings[0].message,
+      ).toContain('purge protection');
+
+      const intranet = await get(backend.server, 'intranet');
+      const identity = check(intranet, 'rsv-identity');
+      expect(identity.status).toBe('fail');
+      expect(identity.findings[0].message).toContain('private endpoints');
+
+      // A denied subscription and a deleted key vault: stale and unknown, never pass.
+      const legacy = await get(backend.server, 'legacy-files');
+      expect(legacy.freshness.stale).toBe(true);
+      expect(
+        legacy.freshness.scopes.find(s => s.account === S.legacy),
+      ).toMatchObject({ cloud: 'azure', state: 'error' });
+      const gone = findingOf(
+        legacy,
+        'rsv-key-vault-recoverable',
+        'rsv-legacy-archive',
+      );
+      expect(gone.status).toBe('unknown');
+      expect(gone.message).toContain('KeyVaultNotFound');
+      expect(
+        findingOf(legacy, 'rsv-key-usable', 'rsv-legacy-archive').status,
+      ).toBe('unknown');
+
+      const denied = await get(backend.server, 'denied-vault');
+      const deniedFinding = check(denied, 'rsv-customer-managed-key')
+        .findings[0];
+      expect(deniedFinding.status).toBe('unknown');
+      expect(deniedFinding.message).toContain('AuthorizationFailed');
+
+      const malformed = await get(backend.server, 'malformed-azure');
+      expect(malformed.state).toBe('invalid-annotation');
+      expect(malformed.problems[0].message).toContain(
+        'is not a Recovery Services vault resource id',
+      );
+
+      // The report lists Azure entities with their subscriptions and locations.
+      const report = await request(backend.server).get(
+        '/api/backup-posture/report?cloud=azure',
+      );
+      expect(report.status).toBe(200);
+      const hrRow = report.body.items.find((r: any) =>
+        r.entityRef.endsWith('/hr-portal'),
+      );
+      expect(hrRow).toMatchObject({
+        clouds: ['azure'],
+        accounts: [S.prod],
+        regions: ['japaneast'],
+      });
+      expect(hrRow.keyMix.customer).toBe(1);
+      const payrollRow = report.body.items.find((r: any) =>
+        r.entityRef.endsWith('/payroll'),
+      );
+      expect(payrollRow.keyMix.platformManaged).toBe(1);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('keeps the last good subscription snapshot when a later scan is denied, and says why', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const backend = await startPlugin({
+      config: azureConfig(),
+      entities: entities(),
+      extraFeatures: [mockServices.database.factory({ knex })],
+    });
+    try {
+      const first = await waitForScan(backend.server);
+      const before = await get(backend.server, 'hr-portal');
+      expect(before.evaluation!.score.grade).toBe('A');
+
+      sim.faults.add({
+        kind: 'access-denied',
+        service: 'azure-arm',
+        account: S.prod,
+      });
+      await request(backend.server).post('/api/backup-posture/scan/refresh');
+      await waitForScan(backend.server, { after: first.last!.startedAt });
+
+      const after = await get(backend.server, 'hr-portal');
+      expect(after.inventory?.azure?.vaults.map(v => v.name)).toEqual([
+        'rsv-hr-prod',
+      ]);
+      expect(after.freshness.stale).toBe(true);
+      const prod = after.freshness.scopes.find(s => s.account === S.prod)!;
+      expect(prod.state).toBe('stale');
+      expect(prod.error?.name).toBe('AuthorizationFailed');
+      // The last good data still answers (marked stale above), as for AWS scopes.
+      expect(check(after, 'rsv-customer-managed-key').status).toBe('pass');
+      expect(after.evaluation!.score.grade).toBe('A');
+    } finally {
+      await backend.stop();
+    }
+  });
+});
