@@ -44,16 +44,12 @@ const daysBefore = (now: string, days: number) =>
   new Date(Date.parse(now) - days * DAY).toISOString();
 
 /** A stable 32-hex key version (Key Vault's format) from the key and its ordinal. */
-export function demoKeyVersion(
-  keyVault: string,
-  key: string,
-  n: number,
-): string {
-  return createHash('md5').update(`${keyVault}/${key}/${n}`).digest('hex');
+export function demoKeyVersion(kvName: string, key: string, n: number): string {
+  return createHash('md5').update(`${kvName}/${key}/${n}`).digest('hex');
 }
 
 function rsaKey(
-  keyVault: string,
+  kvName: string,
   name: string,
   opts: {
     now: string;
@@ -65,7 +61,7 @@ function rsaKey(
   },
 ): SimKeyVaultKey {
   const versions: SimKeyVersion[] = opts.ages.map((age, i) => ({
-    version: demoKeyVersion(keyVault, name, i + 1),
+    version: demoKeyVersion(kvName, name, i + 1),
     kty: 'RSA',
     size: opts.size ?? 3072,
     enabled: true,

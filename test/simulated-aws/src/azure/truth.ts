@@ -179,11 +179,10 @@ function vaultTruth(
       const key = kv.keys.find(
         k => k.name.toLowerCase() === parsed!.keyName.toLowerCase(),
       );
-      const version = key
-        ? t.pinnedVersion
-          ? key.versions.find(x => x.version === t.pinnedVersion!.toLowerCase())
-          : key.versions[key.versions.length - 1]
-        : undefined;
+      const pinned = t.pinnedVersion?.toLowerCase();
+      const version = pinned
+        ? key?.versions.find(x => x.version === pinned)
+        : key?.versions[key.versions.length - 1];
       t.keyExists = !!version;
       const firewalled =
         kv.publicNetworkAccess === 'Disabled' ||
@@ -228,16 +227,13 @@ function vaultTruth(
     }
     t.keyUsable = t.keyProblems.length === 0;
 
-    c['rsv-key-vault-recoverable'] = !t.keyVaultVisible
-      ? 'unknown'
-      : t.keyVaultRecoverable
-        ? 'pass'
-        : 'fail';
-    c['rsv-key-usable'] = observed.length
-      ? 'fail'
-      : t.keyReadable && t.keyVaultVisible
-        ? 'pass'
-        : 'unknown';
+    if (!t.keyVaultVisible) c['rsv-key-vault-recoverable'] = 'unknown';
+    else
+      c['rsv-key-vault-recoverable'] = t.keyVaultRecoverable ? 'pass' : 'fail';
+    // An observed problem fails; otherwise a pass needs both the key vault and the key seen.
+    if (observed.length) c['rsv-key-usable'] = 'fail';
+    else if (t.keyReadable && t.keyVaultVisible) c['rsv-key-usable'] = 'pass';
+    else c['rsv-key-usable'] = 'unknown';
 
     const problems: string[] = [];
     if (t.kekIdentity === 'user-assigned') {

@@ -4,7 +4,12 @@
  */
 import { ARM_PAGE_SIZE, AZURE_HOSTS } from '../constants';
 import { AzureError, azureJson } from '../errors';
-import { SimAzureEstate, SimAzureSubscription } from '../types';
+import {
+  SimAzureEstate,
+  SimAzureSubscription,
+  SimKeyVault,
+  SimRecoveryVault,
+} from '../types';
 import { renderKeyVault, renderRecoveryVault } from './armRender';
 import { AzureRequestContext, AzureRoute } from './context';
 
@@ -208,12 +213,11 @@ function regionOf(
   operation: string,
   p: { sub: string; rg?: string; name?: string },
 ): string {
-  const pool =
-    operation === 'RecoveryServicesVaults_Get'
-      ? azure.recoveryVaults
-      : operation === 'KeyVaults_Get'
-        ? azure.keyVaults
-        : [];
+  const pools: Record<string, Array<SimRecoveryVault | SimKeyVault>> = {
+    RecoveryServicesVaults_Get: azure.recoveryVaults,
+    KeyVaults_Get: azure.keyVaults,
+  };
+  const pool = pools[operation] ?? [];
   return (
     pool.find(
       x =>
