@@ -222,4 +222,21 @@ describe('ARM through @azure/arm-recoveryservices and @azure/arm-keyvault', () =
       'InvalidAuthenticationTokenAudience',
     );
   });
+
+  it('requires a bearer token and an api-version', async () => {
+    const base = `https://management.azure.com/subscriptions/${S.prod}/providers/Microsoft.RecoveryServices/vaults`;
+    const anonymous = await fetch(`${base}?api-version=2024-04-01`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('AuthenticationFailed');
+    const token = await azureClients().credential.getToken(
+      'https://management.azure.com/.default',
+    );
+    const noVersion = await fetch(base, {
+      headers: { authorization: `Bearer ${token!.token}` },
+    });
+    expect(noVersion.status).toBe(400);
+    expect((await noVersion.json()).error.code).toBe(
+      'MissingApiVersionParameter',
+    );
+  });
 });

@@ -129,4 +129,19 @@ describe('Key Vault data plane through @azure/keyvault-keys', () => {
     // No token was fetched: the request never reached a server.
     expect(sim.countCalls({ service: 'azure-ad' })).toBe(0);
   });
+
+  it('blocks the scanner at a network-restricted key vault (ForbiddenByFirewall)', async () => {
+    const kv = sim.estate.azure!.keyVaults.find(k => k.name === 'kv-intranet')!;
+    kv.networkDefaultAction = 'Deny';
+    try {
+      const error = await azureClients()
+        .keys('kv-intranet')
+        .getKey('rsv-intranet-cmk')
+        .catch(e => e);
+      expect(error).toMatchObject({ statusCode: 403, code: 'Forbidden' });
+      expect(error.message).toContain('Client address is not authorized');
+    } finally {
+      kv.networkDefaultAction = 'Allow';
+    }
+  });
 });
