@@ -16,6 +16,8 @@ import {
   EntityPostureResponse,
 } from '@backup-posture/plugin-backup-posture-common';
 import {
+  AZURE_CHECK_IDS,
+  azureTruth,
   demoScenario,
   DEMO_AZURE_SUBSCRIPTIONS,
   SIM_AZURE_CREDENTIALS,
@@ -239,6 +241,58 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
         r.entityRef.endsWith('/payroll'),
       );
       expect(payrollRow.keyMix.platformManaged).toBe(1);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('agrees with the simulator’s independent truth on every visible vault and check', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const backend = await startPlugin({
+      config: azureConfig(),
+      entities: entities(),
+      extraFeatures: [mockServices.database.factory({ knex })],
+    });
+    try {
+      await waitForScan(backend.server);
+      const truth = azureTruth(sim.estate, { now: NOW });
+      const compared: string[] = [];
+      for (const app of [
+        'hr-portal',
+        'crm',
+        'erp',
+        'intranet',
+        'legacy-files',
+        'payroll',
+      ]) {
+        const posture = await get(backend.server, app);
+        for (const vault of posture.inventory!.azure!.vaults) {
+          const expected = truth.find(
+            t => t.vaultId.toLowerCase() === vault.id.toLowerCase(),
+          )!;
+          expect(expected.visible).toBe(true);
+          for (const checkId of AZURE_CHECK_IDS) {
+            const finding = check(posture, checkId).findings.find(
+              f => f.subject === vault.id,
+            );
+            expect({
+              vault: vault.name,
+              checkId,
+              status: finding?.status,
+            }).toEqual({
+              vault: vault.name,
+              checkId,
+              status: expected.checks[checkId],
+            });
+            compared.push(`${vault.name}:${checkId}`);
+          }
+        }
+      }
+      // Every visible vault of the tenant but the data lake's took part.
+      expect(new Set(compared.map(c => c.split(':')[0])).size).toBe(
+        truth.filter(t => t.visible && !t.tags.app?.startsWith('data-lake'))
+          .length,
+      );
     } finally {
       await backend.stop();
     }

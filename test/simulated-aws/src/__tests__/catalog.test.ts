@@ -8,6 +8,8 @@ import { SimResource } from '../model/types';
 const CATALOG = resolve(__dirname, '../../../../examples/catalog');
 const ARNS = 'backup-posture.io/aws-resource-arns';
 const TAGS = 'backup-posture.io/aws-resource-tags';
+const AZURE_TAGS = 'backup-posture.io/azure-vault-tags';
+const AZURE_IDS = 'backup-posture.io/azure-vault-ids';
 const ARN = /^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12})?:.+$/;
 
 interface Entity {
@@ -57,7 +59,15 @@ describe('the demo catalog', () => {
             !c.metadata.annotations?.[ARNS] && !c.metadata.annotations?.[TAGS],
         )
         .map(c => c.metadata.name),
-    ).toEqual(['developer-portal']);
+    ).toEqual([
+      'developer-portal',
+      'hr-portal',
+      'payroll',
+      'crm',
+      'erp',
+      'intranet',
+      'legacy-files',
+    ]);
     const malformed = components.find(
       c => c.metadata.name === 'legacy-reporting',
     )!;
@@ -66,6 +76,42 @@ describe('the demo catalog', () => {
         .annotations![ARNS].split(',')
         .every(v => !ARN.test(v.trim())),
     ).toBe(true);
+  });
+
+  it('every Azure annotation resolves to Recovery Services vaults of the demo tenant', () => {
+    const azure = components.filter(
+      c =>
+        c.metadata.annotations?.[AZURE_TAGS] ||
+        c.metadata.annotations?.[AZURE_IDS],
+    );
+    expect(azure.map(c => c.metadata.name).sort()).toEqual([
+      'crm',
+      'data-lake',
+      'erp',
+      'hr-portal',
+      'intranet',
+      'legacy-files',
+      'payroll',
+    ]);
+    for (const c of azure) {
+      const a = c.metadata.annotations!;
+      const vaults = estate.azure!.recoveryVaults.filter(v =>
+        a[AZURE_IDS]
+          ? a[AZURE_IDS].split(',').some(id =>
+              id
+                .trim()
+                .toLowerCase()
+                .endsWith(
+                  `/resourcegroups/${v.resourceGroup}/providers/microsoft.recoveryservices/vaults/${v.name}`.toLowerCase(),
+                ),
+            )
+          : a[AZURE_TAGS].split(',')
+              .map(p => p.trim().split('='))
+              .every(([k, val]) => v.tags[k] === val),
+      );
+      if (vaults.length === 0)
+        throw new Error(`${c.metadata.name} resolves to no Azure vault`);
+    }
   });
 
   it('every well-formed annotation resolves to resources of the demo scenario', () => {

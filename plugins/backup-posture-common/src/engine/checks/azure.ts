@@ -386,6 +386,12 @@ const setting = (
   description: string,
 ) =>
   azureCheck(id, title, severity, rules, description, remediation, vault => {
+    // Infrastructure encryption is chosen together with a customer-managed key (Z1).
+    if (field === 'infrastructureEncryption' && !vault.keyUri)
+      return {
+        status: 'not-applicable',
+        message: 'platform-managed keys: infrastructure encryption comes with a CMK',
+      };
     const value = vault[field];
     const evidence = { [field]: value ?? null };
     if (value === undefined)
