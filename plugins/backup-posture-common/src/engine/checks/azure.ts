@@ -390,7 +390,8 @@ const setting = (
     if (field === 'infrastructureEncryption' && !vault.keyUri)
       return {
         status: 'not-applicable',
-        message: 'platform-managed keys: infrastructure encryption comes with a CMK',
+        message:
+          'platform-managed keys: infrastructure encryption comes with a CMK',
       };
     const value = vault[field];
     const evidence = { [field]: value ?? null };
