@@ -8,6 +8,12 @@ export const DEMO = {
   substitutionComponent: 'payments-api',
   group: 'team-payments',
   groupOwns: 'Payments API',
-  // Ten annotated demo services.
-  minReportRows: 10,
+  // Ten annotated AWS demo services, six Azure ones.
+  minReportRows: 16,
+  // Azure: a key URI pinned to a version (Z5) and a DR vault whose key vault is elsewhere (Z1).
+  azureComponent: 'crm',
+  azureFacts: ['rsv-crm', 'rsv-crm-dr', 'pinned to version', 'japanwest'],
+  // AWS buckets and an Azure archive vault on one page.
+  bothCloudsComponent: 'data-lake',
+  bothCloudsFacts: ['rsv-data-lake-archive', 'Backup vaults'],
 };

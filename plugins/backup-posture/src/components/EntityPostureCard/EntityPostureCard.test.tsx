@@ -159,7 +159,7 @@ describe('EntityPostureCard', () => {
     });
     expect(
       await screen.findByText(
-        /Stale data: the last scan of 1 account\/region scope failed/,
+        /Stale data: the last scan of 1 scope \(AWS account × region or Azure subscription\) failed/,
       ),
     ).toBeInTheDocument();
   });

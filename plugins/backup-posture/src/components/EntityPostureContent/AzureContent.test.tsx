@@ -50,4 +50,31 @@ describe('EntityPostureContent for an Azure-backed entity', () => {
     expect(ids).toContain('rsv-key-rotation');
     expect(ids.every(id => id?.startsWith('rsv-'))).toBe(true);
   });
+
+  it('names a denied subscription as such, and says nothing of it was ever shown', async () => {
+    const denied = {
+      cloud: 'azure' as const,
+      account: '8a1c2e3f-4b5d-4e6f-9a0b-1c2d3e4f5a63',
+      region: 'global',
+      state: 'error' as const,
+      error: { name: 'AuthorizationFailed', message: 'no Reader role.' },
+    };
+    const api = new FakeBackupPostureApi({
+      posture: {
+        ...azurePosture,
+        freshness: {
+          ...azurePosture.freshness,
+          stale: true,
+          scopes: [...azurePosture.freshness.scopes, denied],
+        },
+      },
+    });
+    await renderWithApi(<EntityPostureContent />, api, {
+      entity: azureComponent,
+    });
+    const errors = await screen.findByTestId('backup-posture-scope-errors');
+    expect(errors).toHaveTextContent(
+      'Azure subscription 8a1c2e3f-4b5d-4e6f-9a0b-1c2d3e4f5a63: error — AuthorizationFailed: no Reader role. It was never scanned successfully, so nothing from it is shown.',
+    );
+  });
 });

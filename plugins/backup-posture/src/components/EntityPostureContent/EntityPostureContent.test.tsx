@@ -156,7 +156,7 @@ describe('EntityPostureContent', () => {
 
     const errors = await screen.findByTestId('backup-posture-scope-errors');
     expect(errors).toHaveTextContent(
-      'Account 444444444444, region us-east-1: error — AccessDeniedException: User is not authorized to perform: backup:ListBackupVaults. Showing data from the last successful scan (2026-11-22 18:00 UTC).',
+      'AWS account 444444444444, region us-east-1: error — AccessDeniedException: User is not authorized to perform: backup:ListBackupVaults. Showing data from the last successful scan (2026-11-22 18:00 UTC).',
     );
     expect(screen.getByText(/Stale data/)).toBeInTheDocument();
   });

@@ -1,16 +1,21 @@
 import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { ScopeStatus } from '@backup-posture/plugin-backup-posture-common';
-import { formatTimestamp } from '../shared';
+import {
+  formatTimestamp,
+  scopeCount,
+  scopeFallback,
+  scopeName,
+} from '../shared';
 
-/** Per-account/region scan failures in plain words; nothing when every scope is fine. */
+/** Per-scope (account × region, or subscription) scan failures in plain words; nothing when every scope is fine. */
 export function ScopeErrors(props: { scopes: ScopeStatus[] }) {
   const failing = props.scopes.filter(s => s.state !== 'ok');
   if (failing.length === 0) return null;
   return (
     <WarningPanel
       severity="warning"
-      title={`${failing.length} account/region scope${failing.length === 1 ? '' : 's'} could not be scanned`}
+      title={`${scopeCount(failing.length)} could not be scanned`}
       defaultExpanded
     >
       <div data-testid="backup-posture-scope-errors">
@@ -19,13 +24,11 @@ export function ScopeErrors(props: { scopes: ScopeStatus[] }) {
             key={`${scope.cloud}-${scope.account}-${scope.region}`}
             variant="body2"
           >
-            Account {scope.account}, region {scope.region}:{' '}
-            {scope.state === 'stale' ? 'stale' : 'error'}
+            {scopeName(scope)}: {scope.state === 'stale' ? 'stale' : 'error'}
             {scope.error
-              ? ` — ${scope.error.name}: ${scope.error.message}`
+              ? ` — ${scope.error.name}: ${scope.error.message.replace(/\.+$/, '')}`
               : ''}
-            . Showing data from the last successful scan (
-            {formatTimestamp(scope.lastSuccessAt)}).
+            . {scopeFallback(scope, formatTimestamp(scope.lastSuccessAt))}
           </Typography>
         ))}
       </div>

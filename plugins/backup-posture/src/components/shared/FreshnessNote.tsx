@@ -4,6 +4,7 @@ import ScheduleIcon from '@material-ui/icons/Schedule';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Freshness } from '@backup-posture/plugin-backup-posture-common';
 import { formatAge, formatTimestamp } from './format';
+import { scopeCount } from './scopeWords';
 
 /** When the data was scanned, and a plain warning when some of it is stale. */
 export function FreshnessNote(props: { freshness: Freshness; now?: Date }) {
@@ -30,10 +31,10 @@ export function FreshnessNote(props: { freshness: Freshness; now?: Date }) {
           />
           <Box ml={0.5}>
             <Typography variant="body2">
-              Stale data: the last scan of {failing.length || 'some'}{' '}
-              account/region scope{failing.length === 1 ? '' : 's'} failed, so
-              older results are shown for {failing.length === 1 ? 'it' : 'them'}
-              .
+              Stale data: the last scan of{' '}
+              {failing.length ? scopeCount(failing.length) : 'some scopes'}{' '}
+              failed; what is shown for {failing.length === 1 ? 'it' : 'them'}{' '}
+              is older or missing.
             </Typography>
           </Box>
         </Box>

@@ -13,3 +13,4 @@ export * from './format';
 export * from './errors';
 export * from './PostureStateGate';
 export * from './posture';
+export * from './scopeWords';
