@@ -39,8 +39,9 @@ function vaultKey(
   if (key && !key.error) {
     const expired =
       key.expiresOn && Date.parse(key.expiresOn) <= ctx.now.getTime();
-    lineageKey.keyState =
-      key.enabled === false ? 'Disabled' : expired ? 'Expired' : 'Enabled';
+    lineageKey.keyState = 'Enabled';
+    if (expired) lineageKey.keyState = 'Expired';
+    if (key.enabled === false) lineageKey.keyState = 'Disabled';
     if (key.enabled === false || expired) {
       issues.push({
         rule: 'Z1',

@@ -2,7 +2,7 @@
  * Azure Recovery Services vault checks (rules Z1–Z6). Small checks over `AzureInventory`, one per
  * catalog id; a subscription whose scan failed makes its findings `unknown`.
  */
-import { AzureRecoveryVaultFact } from '../../inventory';
+import { AzureKeyVaultFact, AzureRecoveryVaultFact } from '../../inventory';
 import { CheckStatus, Finding, Remediation, Severity } from '../../posture';
 import { AzureContext } from '../azureContext';
 import { missingKeyPermissions } from '../azureKeys';
@@ -40,14 +40,16 @@ function azureCheck(
       remediation,
     },
     evaluate({ ctx }) {
-      const out: Finding[] = (ctx.azure.unresolvedVaultIds ?? []).map(id => {
-        const subscription = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '';
-        return finding(
-          id,
-          'unknown',
-          `vault not found: ${ctx.scopeError(subscription) ?? `subscription ${subscription} is not scanned, or the vault was deleted`}`,
-        );
-      });
+      const out: Finding[] = (ctx.azure.unresolvedVaultIds ?? []).map(
+        vaultId => {
+          const sub = /^\/subscriptions\/([^/]+)/i.exec(vaultId)?.[1] ?? '';
+          return finding(
+            vaultId,
+            'unknown',
+            `vault not found: ${ctx.scopeError(sub) ?? `subscription ${sub} is not scanned, or the vault was deleted`}`,
+          );
+        },
+      );
       for (const vault of ctx.azure.vaults) {
         const scopeError = ctx.scopeError(vault.subscriptionId);
         const verdict = judge(vault, ctx);
@@ -75,6 +77,17 @@ function azureCheck(
       return out;
     },
   };
+}
+
+function permissionWords(
+  kv: AzureKeyVaultFact | undefined,
+  missing: string[] | undefined,
+): string {
+  if (kv?.enableRbacAuthorization)
+    return 'Azure RBAC (role assignments not read)';
+  if (!missing) return 'not determined';
+  if (missing.length) return `missing ${missing.join(', ')}`;
+  return 'get, list, wrapKey, unwrapKey granted';
 }
 
 const keyError = (ctx: AzureContext, vault: AzureRecoveryVaultFact) => {
@@ -246,13 +259,7 @@ export const rsvKeyUsable = azureCheck(
       expiresOn: key.expiresOn,
       keyVaultLocation: kv?.location,
       vaultLocation: vault.location,
-      identityPermissions: kv?.enableRbacAuthorization
-        ? 'Azure RBAC (role assignments not read)'
-        : missing
-          ? missing.length
-            ? `missing ${missing.join(', ')}`
-            : 'get, list, wrapKey, unwrapKey granted'
-          : 'not determined',
+      identityPermissions: permissionWords(kv, missing),
     };
     if (problems.length)
       return { status: 'fail', message: problems.join('; '), evidence };

@@ -38,12 +38,12 @@ export function describeKey(key?: LineageKey): string {
   const where = key.keyVault?.location
     ? `, key vault in ${key.keyVault.location}`
     : '';
-  const version =
-    key.keyVault && key.manager === 'customer'
-      ? key.pinnedVersion
-        ? `, pinned to version ${key.pinnedVersion.slice(0, 8)}…`
-        : ', versionless (auto-rotates)'
-      : '';
+  let version = '';
+  if (key.keyVault && key.manager === 'customer') {
+    version = key.pinnedVersion
+      ? `, pinned to version ${key.pinnedVersion.slice(0, 8)}…`
+      : ', versionless (auto-rotates)';
+  }
   return `${name} (${KEY_MANAGER_LABELS[key.manager]}${inferred}${where}${version})`;
 }
 
