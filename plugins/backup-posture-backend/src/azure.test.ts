@@ -1,12 +1,4 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
@@ -18,25 +10,18 @@ import {
 import {
   AZURE_CHECK_IDS,
   azureTruth,
-  demoScenario,
   DEMO_AZURE_SUBSCRIPTIONS,
   SIM_AZURE_CREDENTIALS,
-  SimulatedAws,
 } from '@internal/simulated-aws';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
 import { NOW, simulatedConfig } from './__testUtils__/fixtures';
 
 jest.setTimeout(90_000);
 
-const sim = new SimulatedAws(demoScenario({ now: NOW }));
-const server = setupServer(...sim.handlers());
+const sim = useSimulatedEstate();
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 const S = DEMO_AZURE_SUBSCRIPTIONS;
 const vaultId = (sub: string, rg: string, name: string) =>
@@ -95,6 +80,15 @@ function entities(): Entity[] {
   ];
 }
 
+async function startAzureBackend() {
+  const knex = await databases.init('SQLITE_3');
+  return startPlugin({
+    config: azureConfig(),
+    entities: entities(),
+    extraFeatures: [mockServices.database.factory({ knex })],
+  });
+}
+
 const get = async (srv: any, name: string): Promise<EntityPostureResponse> =>
   (
     await request(srv).get(
@@ -108,12 +102,7 @@ const findingOf = (p: EntityPostureResponse, id: string, vault: string) =>
 
 describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 challenge)', () => {
   it('scans every subscription, reads each key once, and evaluates every Z rule story', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const backend = await startPlugin({
-      config: azureConfig(),
-      entities: entities(),
-      extraFeatures: [mockServices.database.factory({ knex })],
-    });
+    const backend = await startAzureBackend();
     try {
       const status = await waitForScan(backend.server);
       expect(status.last?.state).toBe('partial');
@@ -247,12 +236,7 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
   });
 
   it('agrees with the simulator’s independent truth on every visible vault and check', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const backend = await startPlugin({
-      config: azureConfig(),
-      entities: entities(),
-      extraFeatures: [mockServices.database.factory({ knex })],
-    });
+    const backend = await startAzureBackend();
     try {
       await waitForScan(backend.server);
       const truth = azureTruth(sim.estate, { now: NOW });
@@ -299,12 +283,7 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
   });
 
   it('keeps the last good subscription snapshot when a later scan is denied, and says why', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const backend = await startPlugin({
-      config: azureConfig(),
-      entities: entities(),
-      extraFeatures: [mockServices.database.factory({ knex })],
-    });
+    const backend = await startAzureBackend();
     try {
       const first = await waitForScan(backend.server);
       const before = await get(backend.server, 'hr-portal');

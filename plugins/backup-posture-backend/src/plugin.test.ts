@@ -1,30 +1,16 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import {
   EntityPostureResponse,
   ReportResponse,
 } from '@backup-posture/plugin-backup-posture-common';
-import { demoScenario, SimulatedAws } from '@internal/simulated-aws';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
-import { demoEntities, NOW, simulatedConfig } from './__testUtils__/fixtures';
+import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
+import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
 
-const sim = new SimulatedAws(demoScenario({ now: NOW }));
-const server = setupServer(...sim.handlers());
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
+const sim = useSimulatedEstate();
 
 describe('backup-posture backend over the simulated demo estate', () => {
   it('scans every account × region at startup and serves entity posture', async () => {

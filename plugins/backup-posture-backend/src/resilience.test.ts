@@ -1,12 +1,4 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import {
   mockCredentials,
   mockServices,
@@ -17,21 +9,15 @@ import {
   EntityPostureResponse,
   ScanStatusResponse,
 } from '@backup-posture/plugin-backup-posture-common';
-import { demoScenario, SimulatedAws } from '@internal/simulated-aws';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
-import { demoEntities, NOW, simulatedConfig } from './__testUtils__/fixtures';
+import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
+import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
 jest.setTimeout(90_000);
 
-const sim = new SimulatedAws(demoScenario({ now: NOW }));
-const server = setupServer(...sim.handlers());
+const sim = useSimulatedEstate();
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 const POSTURE = '/api/backup-posture/entities/component/default';
 const OSAKA_PROD = { account: '222222222222', region: 'ap-northeast-3' };

@@ -54,6 +54,15 @@ export interface KeyMix {
   unknown: number;
 }
 
+/** A key mix with every count at zero. @public */
+export const emptyKeyMix = (): KeyMix => ({
+  customer: 0,
+  awsManaged: 0,
+  awsOwned: 0,
+  platformManaged: 0,
+  unknown: 0,
+});
+
 /** One row of the group scorecard and the platform report. @public */
 export interface EntityPostureSummary {
   entityRef: string;

@@ -11,6 +11,7 @@ import {
   EntityPostureResponse,
   EntityPostureState,
   EntityPostureSummary,
+  emptyKeyMix,
   evaluatePosture,
   KeyMix,
   PostureEvaluation,
@@ -60,13 +61,7 @@ function specRef(
 }
 
 function keyMix(inventory: EntityInventory): KeyMix {
-  const mix: KeyMix = {
-    customer: 0,
-    awsManaged: 0,
-    awsOwned: 0,
-    platformManaged: 0,
-    unknown: 0,
-  };
+  const mix: KeyMix = emptyKeyMix();
   for (const v of inventory.azure?.vaults ?? []) {
     if (v.keyUri) mix.customer++;
     else mix.platformManaged++;

@@ -1,6 +1,7 @@
 import {
   CheckResult,
   EntityPostureResponse,
+  emptyKeyMix,
   KeyMix,
 } from '@backup-posture/plugin-backup-posture-common';
 import { resolveAwsKey } from './format';
@@ -28,13 +29,7 @@ export function hasNoBackups(posture: EntityPostureResponse): boolean {
 
 /** Recovery points by who manages their key (Azure vaults: CMK vs platform-managed). */
 export function keyMixOf(posture: EntityPostureResponse): KeyMix {
-  const mix: KeyMix = {
-    customer: 0,
-    awsManaged: 0,
-    awsOwned: 0,
-    platformManaged: 0,
-    unknown: 0,
-  };
+  const mix: KeyMix = emptyKeyMix();
   const aws = posture.inventory?.aws;
   for (const point of aws?.recoveryPoints ?? []) {
     const key = resolveAwsKey(
