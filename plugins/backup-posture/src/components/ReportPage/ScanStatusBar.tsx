@@ -8,7 +8,8 @@ import { RefreshScanButton, formatTimestamp } from '../shared';
 const STATE_WORDS = {
   running: 'running',
   succeeded: 'succeeded',
-  partial: 'finished with errors in some accounts/regions',
+  partial:
+    'finished with errors in some scopes (AWS account × region or Azure subscription)',
   failed: 'failed',
 };
 
@@ -19,7 +20,7 @@ export function ScanStatusBar() {
   let text = 'Loading scan status…';
   if (error) text = `Scan status unavailable: ${error.message}`;
   else if (value?.current) {
-    text = `Scan running: ${value.current.scopesDone} of ${value.current.scopesTotal} account/region scopes done.`;
+    text = `Scan running: ${value.current.scopesDone} of ${value.current.scopesTotal} scopes done (AWS account × region, Azure subscription).`;
   } else if (value?.last) {
     const last = value.last;
     text = `Last scan ${STATE_WORDS[last.state]} at ${formatTimestamp(last.finishedAt ?? last.startedAt)}`;
