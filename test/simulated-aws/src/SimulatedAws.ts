@@ -1,4 +1,5 @@
 import { HttpResponse, RequestHandler, http } from 'msw';
+import { abortable, logCall } from './callLog';
 import { EstateIndex, deriveBackups } from './derive/deriveBackups';
 import { DerivedBackups } from './derive/types';
 import { Estate } from './model/types';
@@ -57,16 +58,6 @@ const MALFORMED_BODIES = {
     garbage: '{"truncated": [{"Arn": "arn:aws:',
   },
 };
-
-function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 /**
  * A simulated AWS estate behind wire-faithful handlers. Use `handlers()` with msw's
@@ -224,12 +215,7 @@ export class SimulatedAws {
       at: Date.now(),
       status: 0,
     };
-    this.calls.push(record);
-    const respond = (response: Response, errorCode?: string) => {
-      record.status = response.status;
-      record.errorCode = errorCode;
-      return response;
-    };
+    const respond = logCall(this.calls, record);
 
     const call = {
       account: record.account,

@@ -4,6 +4,7 @@
  * latency rules and fault injector. Authentication is checked here, before faults, so an injected
  * fault counts authenticated calls only (Key Vault's unauthenticated challenge round is not one).
  */
+import { abortable, logCall } from '../callLog';
 import { HttpResponse } from 'msw';
 import { CallScope, FaultInjector } from '../faults';
 import { AZURE_AUDIENCES } from './constants';
@@ -38,16 +39,6 @@ export interface AzureSimulatorHost {
   calls: AzureCallRecord[];
   faults: FaultInjector;
   latencyMs(call: Required<CallScope>): number;
-}
-
-function abortable(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 const networkError = () => HttpResponse.error() as unknown as Response;
@@ -94,12 +85,7 @@ export class AzureSimulator {
       at: Date.now(),
       status: 0,
     };
-    this.host.calls.push(record);
-    const respond = (response: Response, errorCode?: string) => {
-      record.status = response.type === 'error' ? 0 : response.status;
-      record.errorCode = errorCode;
-      return response;
-    };
+    const respond = logCall(this.host.calls, record);
     const call = {
       service: route.service,
       operation: route.operation,
