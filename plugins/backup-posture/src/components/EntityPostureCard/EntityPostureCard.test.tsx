@@ -11,8 +11,25 @@ import {
   plainComponent,
   stalePosture,
 } from '../../__testUtils__/posture';
+import { azureComponent, azurePosture } from '../../__testUtils__/azurePosture';
 
 describe('EntityPostureCard', () => {
+  it('names Azure subscriptions and locations, and counts platform-managed vaults', async () => {
+    const api = new FakeBackupPostureApi({ posture: azurePosture });
+    await renderWithApi(<EntityPostureCard />, api, { entity: azureComponent });
+    const card = await screen.findByTestId('backup-posture-card');
+    expect(card).toHaveTextContent(
+      '1 Azure subscription: 2b1f0c1e-0000-4000-8000-00000000a001',
+    );
+    expect(card).toHaveTextContent('1 region: japaneast');
+    expect(card).not.toHaveTextContent('account');
+    const mix = screen.getByTestId('backup-posture-key-mix');
+    expect(
+      within(mix).getByText('Azure platform-managed').parentElement
+        ?.parentElement,
+    ).toHaveTextContent('Azure platform-managed1');
+  });
+
   it('shows grade, key mix, coverage and the worst failing checks first', async () => {
     const api = new FakeBackupPostureApi({ posture: okPosture });
     await renderWithApi(<EntityPostureCard />, api, {

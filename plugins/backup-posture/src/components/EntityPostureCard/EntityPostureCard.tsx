@@ -45,11 +45,21 @@ export function EntityPostureCard() {
                     data-testid="backup-posture-grade"
                   />
                   <Box textAlign="right">
-                    <Typography variant="body2">
-                      {coverage.accounts.length} account
-                      {coverage.accounts.length === 1 ? '' : 's'}:{' '}
-                      {coverage.accounts.join(', ') || 'none'}
-                    </Typography>
+                    {(coverage.accounts.length > 0 ||
+                      coverage.subscriptions.length === 0) && (
+                      <Typography variant="body2">
+                        {coverage.accounts.length} account
+                        {coverage.accounts.length === 1 ? '' : 's'}:{' '}
+                        {coverage.accounts.join(', ') || 'none'}
+                      </Typography>
+                    )}
+                    {coverage.subscriptions.length > 0 && (
+                      <Typography variant="body2">
+                        {coverage.subscriptions.length} Azure subscription
+                        {coverage.subscriptions.length === 1 ? '' : 's'}:{' '}
+                        {coverage.subscriptions.join(', ')}
+                      </Typography>
+                    )}
                     <Typography variant="body2">
                       {coverage.regions.length} region
                       {coverage.regions.length === 1 ? '' : 's'}:{' '}

@@ -52,6 +52,8 @@ export function keyMixOf(posture: EntityPostureResponse): KeyMix {
 /** Accounts and regions that hold the entity's resources or backups. */
 export function coverageOf(posture: EntityPostureResponse): {
   accounts: string[];
+  /** Azure subscriptions holding the entity's Recovery Services vaults. */
+  subscriptions: string[];
   regions: string[];
 } {
   const accounts = new Set<string>();
@@ -65,9 +67,14 @@ export function coverageOf(posture: EntityPostureResponse): {
     accounts.add(item.accountId);
     regions.add(item.region);
   }
+  const subscriptions = new Set<string>();
   for (const vault of posture.inventory?.azure?.vaults ?? []) {
-    accounts.add(vault.subscriptionId);
+    subscriptions.add(vault.subscriptionId);
     regions.add(vault.location);
   }
-  return { accounts: [...accounts].sort(), regions: [...regions].sort() };
+  return {
+    accounts: [...accounts].sort(),
+    subscriptions: [...subscriptions].sort(),
+    regions: [...regions].sort(),
+  };
 }
