@@ -311,9 +311,15 @@ export const rsvKeyRotation = azureCheck(
         message: `key URI pinned to version ${pinned}: no auto-rotation`,
         evidence,
       };
+    let policy = '';
+    if (key?.rotationPolicyEnabled === false)
+      policy =
+        '; the key has no rotation policy, so new versions come only from manual rotation';
+    else if (key?.rotationPolicyEnabled)
+      policy = `; rotation policy ${key.rotationTrigger ?? 'enabled'}`;
     return {
       status: 'pass',
-      message: 'versionless key URI: auto-rotates',
+      message: `versionless key URI: the vault follows new key versions${policy}`,
       evidence,
     };
   },

@@ -35,6 +35,12 @@ describe('EntityPostureContent for an Azure-backed entity', () => {
     expect(chain).toHaveTextContent('kv-crm/rsv-key (Customer-managed');
     expect(chain).toHaveTextContent('pinned to version 01234567…');
     expect(chain).toHaveTextContent('(rule Z5)');
+    const keyVaultLines = screen
+      .getAllByTestId('backup-posture-key-vault')
+      .map(n => n.textContent);
+    expect(keyVaultLines).toEqual([
+      '→ key vault kv-crm (japaneast) → key version 01234567… (pinned)',
+    ]);
     expect(chain).toHaveTextContent(
       'lacks purge protection: deleting it loses every backup (rule Z4)',
     );

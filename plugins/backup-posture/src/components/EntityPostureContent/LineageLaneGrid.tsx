@@ -73,8 +73,11 @@ function NodeBox(props: { node: LineageNode }) {
         )}
         <Box ml={0.5}>
           <Typography variant="body2">
-            <strong>{node.label}</strong> {LINK_KIND_LABELS[node.kind]}:{' '}
-            {node.title}
+            <strong>{node.label}</strong>{' '}
+            {node.vaultType === 'RECOVERY_SERVICES_VAULT'
+              ? 'Recovery Services vault'
+              : LINK_KIND_LABELS[node.kind]}
+            : {node.title}
             {node.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
               ? ' (air-gapped)'
               : ''}
@@ -83,6 +86,22 @@ function NodeBox(props: { node: LineageNode }) {
       </Box>
       {node.key && (
         <KeyManagerChip manager={node.key.manager} alias={node.key.alias} />
+      )}
+      {node.key?.keyVault && (
+        <Typography
+          variant="caption"
+          display="block"
+          data-testid="backup-posture-key-vault"
+        >
+          → key vault {node.key.keyVault.name}
+          {node.key.keyVault.location
+            ? ` (${node.key.keyVault.location})`
+            : ''}{' '}
+          → key{' '}
+          {node.key.pinnedVersion
+            ? `version ${node.key.pinnedVersion.slice(0, 8)}… (pinned)`
+            : 'latest version (versionless URI)'}
+        </Typography>
       )}
       {node.incoming.map(arrow => (
         <Typography key={arrow.from} variant="caption" display="block">

@@ -58,6 +58,29 @@ const status = (inv: ReturnType<typeof azure>, id: string) =>
   checkResult(inv, id).status;
 
 describe('Azure Recovery Services vault checks', () => {
+  it('Z5 pass: a versionless URI follows new versions; the message says whether anything creates them', () => {
+    const noPolicy = checkResult(
+      azure({ keys: [key({ rotationPolicyEnabled: false })] }),
+      'rsv-key-rotation',
+    );
+    expect(noPolicy.status).toBe('pass');
+    expect(noPolicy.findings[0].message).toContain('no rotation policy');
+    const withPolicy = checkResult(
+      azure({
+        keys: [
+          key({
+            rotationPolicyEnabled: true,
+            rotationTrigger: 'timeAfterCreate P18M',
+          }),
+        ],
+      }),
+      'rsv-key-rotation',
+    );
+    expect(withPolicy.findings[0].message).toContain(
+      'rotation policy timeAfterCreate P18M',
+    );
+  });
+
   it('Z3 fail / pass: the vault identity needs get, list, wrapKey, unwrapKey in the access policies', () => {
     const vault = rsv({ systemAssignedPrincipalId: 'principal-1' });
     const policies = (keyPermissions: string[]) =>
