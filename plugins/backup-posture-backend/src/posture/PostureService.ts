@@ -68,6 +68,20 @@ export class PostureService {
     now: string,
     lastScanAt: string,
   ): EntityRow[] {
+    return [...this.evaluateEach(entities, index, now, lastScanAt)];
+  }
+
+  /**
+   * The same rows one at a time, so a scan can write them in batches: each row carries its
+   * inventory slice and evaluation (tens of KB), and 10,000 of them at once took gigabytes of heap
+   * (docs/benchmarks.md).
+   */
+  *evaluateEach(
+    entities: Entity[],
+    index: InventoryIndex,
+    now: string,
+    lastScanAt: string,
+  ): Generator<EntityRow> {
     const mappings = new Map<string, EntityMapping>();
     for (const e of entities) {
       if (isRollUpKind(e.kind)) continue;
@@ -75,42 +89,38 @@ export class PostureService {
       if (m) mappings.set(entityRefOf(e), m);
     }
     const rollUps = buildRollUps(entities);
-    const rows: EntityRow[] = [];
     for (const entity of entities) {
       const ref = entityRefOf(entity);
+      let row: EntityRow | undefined;
       try {
         if (isRollUpKind(entity.kind)) {
           const members = [...(rollUps.get(ref) ?? [])]
             .map(r => mappings.get(r))
             .filter((m): m is EntityMapping => Boolean(m));
           if (members.length === 0) continue;
-          rows.push(
-            computeEntityPosture({
-              entity,
-              mappings: members.filter(m => m.problems.length === 0),
-              problems: members.flatMap(m => m.problems),
-              rollUp: true,
-              index,
-              exceptions: this.deps.exceptions,
-              now,
-              lastScanAt,
-            }),
-          );
+          row = computeEntityPosture({
+            entity,
+            mappings: members.filter(m => m.problems.length === 0),
+            problems: members.flatMap(m => m.problems),
+            rollUp: true,
+            index,
+            exceptions: this.deps.exceptions,
+            now,
+            lastScanAt,
+          });
         } else {
           const m = mappings.get(ref);
           if (!m) continue;
-          rows.push(
-            computeEntityPosture({
-              entity,
-              mappings: m.problems.length ? [] : [m],
-              problems: m.problems,
-              rollUp: false,
-              index,
-              exceptions: this.deps.exceptions,
-              now,
-              lastScanAt,
-            }),
-          );
+          row = computeEntityPosture({
+            entity,
+            mappings: m.problems.length ? [] : [m],
+            problems: m.problems,
+            rollUp: false,
+            index,
+            exceptions: this.deps.exceptions,
+            now,
+            lastScanAt,
+          });
         }
       } catch (e) {
         // One entity's evaluation bug must not cost every other entity its result.
@@ -118,8 +128,8 @@ export class PostureService {
           `Failed to evaluate backup posture of ${ref}: ${e}`,
         );
       }
+      if (row) yield row;
     }
-    return rows;
   }
 
   /** The entity's posture; the entity must be readable with the caller's credentials. */

@@ -25,6 +25,10 @@ import {
   PostureService,
 } from '../posture/PostureService';
 import { PostureStore } from '../store/PostureStore';
+import { EntityRow } from '../store/types';
+
+/** Entity rows evaluated and written together (each is tens of KB of JSON). */
+const ENTITY_WRITE_BATCH = 200;
 
 /**
  * One discovery scan: resolve accounts, scan every account × region in parallel (bounded), keep
@@ -228,15 +232,32 @@ export class ScanRunner {
 
       const finishedAt = new Date().toISOString();
       const index = await loadIndex(store);
-      const rows = posture.evaluateAll(entities, index, finishedAt, finishedAt);
-      await store.replaceEntities(rows, scanId, finishedAt);
-      const leafScores = rows
-        .filter(
-          r =>
-            r.summary.state === 'ok' &&
-            !['system', 'group', 'domain'].includes(r.summary.kind),
-        )
-        .map(r => r.summary.score);
+      // Evaluate and write in batches: all rows at once held every entity's inventory slice in
+      // memory together (gigabytes at 10,000 entities; docs/benchmarks.md).
+      const leafScores: Array<EntityRow['summary']['score']> = [];
+      let batch: EntityRow[] = [];
+      let entityCount = 0;
+      for (const row of posture.evaluateEach(
+        entities,
+        index,
+        finishedAt,
+        finishedAt,
+      )) {
+        entityCount++;
+        if (
+          row.summary.state === 'ok' &&
+          !['system', 'group', 'domain'].includes(row.summary.kind)
+        ) {
+          leafScores.push(row.summary.score);
+        }
+        batch.push(row);
+        if (batch.length >= ENTITY_WRITE_BATCH) {
+          await store.upsertEntities(batch, scanId, finishedAt);
+          batch = [];
+        }
+      }
+      await store.upsertEntities(batch, scanId, finishedAt);
+      await store.deleteEntitiesNotInScan(scanId);
       const total = rollUpScores(leafScores);
       let state: ScanProgress['state'] = 'succeeded';
       if (errors.length > 0) {
@@ -255,7 +276,7 @@ export class ScanRunner {
         new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),
       );
       logger.info(
-        `Backup posture scan ${scanId} ${state}: ${scopesDone}/${scopesTotal} scopes, ${errors.length} errors, ${uniqueKeys.length} KMS keys, ${azureResult?.keys ?? 0} Key Vault keys, ${rows.length} entities`,
+        `Backup posture scan ${scanId} ${state}: ${scopesDone}/${scopesTotal} scopes, ${errors.length} errors, ${uniqueKeys.length} KMS keys, ${azureResult?.keys ?? 0} Key Vault keys, ${entityCount} entities`,
       );
       return {
         scanId,

@@ -433,6 +433,25 @@ export class PostureStore {
 
   /** Writes this scan's entity rows and drops the rows of entities no longer in the catalog. */
   async replaceEntities(rows: EntityRow[], scanId: string, at: string) {
+    await this.db.transaction(async tx => {
+      await this.upsertEntities(rows, scanId, at, tx);
+      await tx('backup_posture_entities')
+        .whereNot({ scan_id: scanId })
+        .delete();
+    });
+  }
+
+  /**
+   * Writes one batch of a scan's entity rows; a scan streams its rows through this and then calls
+   * `deleteEntitiesNotInScan`, so it never holds every row at once. Readers meanwhile see each row
+   * either from the previous scan or from this one, never a half-written row.
+   */
+  async upsertEntities(
+    rows: EntityRow[],
+    scanId: string,
+    at: string,
+    db: Knex = this.db,
+  ) {
     const records = rows.map(({ summary, posture }) => ({
       entity_ref: summary.entityRef,
       kind: summary.kind,
@@ -450,17 +469,19 @@ export class PostureStore {
       scan_id: scanId,
       updated_at: at,
     }));
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < records.length; i += BATCH) {
-        await tx('backup_posture_entities')
-          .insert(records.slice(i, i + BATCH))
-          .onConflict('entity_ref')
-          .merge();
-      }
-      await tx('backup_posture_entities')
-        .whereNot({ scan_id: scanId })
-        .delete();
-    });
+    for (let i = 0; i < records.length; i += BATCH) {
+      await db('backup_posture_entities')
+        .insert(records.slice(i, i + BATCH))
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  /** Drops the rows of entities the scan did not write (gone from the catalog or unmapped). */
+  async deleteEntitiesNotInScan(scanId: string) {
+    await this.db('backup_posture_entities')
+      .whereNot({ scan_id: scanId })
+      .delete();
   }
 
   async getEntityPosture(
