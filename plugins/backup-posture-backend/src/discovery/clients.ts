@@ -16,16 +16,27 @@ export interface ScopeClients {
 }
 
 /**
- * One client per service per account × region, created once and reused across scans: the adaptive
- * retry mode keeps its client-side rate state per client instance.
+ * The SDK clients of the account × region scopes in use, created on first use (a scope that never
+ * describes a key or resolves tags never builds a KMS or Tagging client). Each client holds its
+ * own HTTP agent, resolved configuration and middleware (about 20 KiB before its first request,
+ * more after), so only the most recently used scopes keep theirs: a scan of 4,800 scopes that kept
+ * every client held hundreds of MiB for nothing (docs/benchmarks.md). An evicted scope's clients
+ * are not destroyed (a request may still be in flight on them); they are collected once idle.
+ * The per-scope rate limiters are tiny and kept for good, so evicting clients never lets a scope
+ * exceed its call rate; the adaptive retry state of an evicted client starts afresh.
  */
 export class AwsClientFactory {
   private readonly scopes = new Map<string, ScopeClients>();
+  private readonly limiters = new Map<string, CallRateLimiter>();
+  private readonly maxCachedScopes: number;
 
   constructor(
     private readonly config: BackupPostureConfig,
     private readonly credentials: AccountCredentials,
-  ) {}
+  ) {
+    // Scopes scanned at once, plus the key scopes described meanwhile, with room to spare.
+    this.maxCachedScopes = Math.max(64, 4 * config.aws.concurrency.scopes);
+  }
 
   private common(region: string, credentials: AwsCredentialIdentityProvider) {
     const { endpoint, concurrency } = this.config.aws;
@@ -41,23 +52,56 @@ export class AwsClientFactory {
   async forScope(scope: Scope): Promise<ScopeClients> {
     const key = scopeKey(scope);
     let clients = this.scopes.get(key);
-    if (!clients) {
-      const credentials = await this.credentials.forAccount(scope.accountId);
-      const limiter = new CallRateLimiter(
-        this.config.aws.concurrency.callsPerSecondPerScope,
-      );
-      const common = this.common(scope.region, credentials);
-      clients = {
-        backup: new BackupClient(common),
-        kms: new KMSClient(common),
-        tagging: new ResourceGroupsTaggingAPIClient(common),
-      };
-      for (const c of Object.values(clients)) {
-        c.middlewareStack.use(limiter.plugin());
-      }
+    if (clients) {
+      // Most recently used last: eviction takes the first entry.
+      this.scopes.delete(key);
       this.scopes.set(key, clients);
+      return clients;
+    }
+    const credentials = await this.credentials.forAccount(scope.accountId);
+    clients = this.scopes.get(key); // another caller may have built them meanwhile
+    if (clients) return clients;
+    const limiter = this.limiterFor(key);
+    const common = this.common(scope.region, credentials);
+    const limited = <C extends { middlewareStack: { use(p: any): void } }>(
+      client: C,
+    ) => {
+      client.middlewareStack.use(limiter.plugin());
+      return client;
+    };
+    let backup: BackupClient | undefined;
+    let kms: KMSClient | undefined;
+    let tagging: ResourceGroupsTaggingAPIClient | undefined;
+    clients = {
+      get backup() {
+        return (backup ??= limited(new BackupClient(common)));
+      },
+      get kms() {
+        return (kms ??= limited(new KMSClient(common)));
+      },
+      get tagging() {
+        return (tagging ??= limited(
+          new ResourceGroupsTaggingAPIClient(common),
+        ));
+      },
+    };
+    this.scopes.set(key, clients);
+    if (this.scopes.size > this.maxCachedScopes) {
+      const oldest = this.scopes.keys().next().value;
+      if (oldest !== undefined) this.scopes.delete(oldest);
     }
     return clients;
+  }
+
+  private limiterFor(key: string): CallRateLimiter {
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = new CallRateLimiter(
+        this.config.aws.concurrency.callsPerSecondPerScope,
+      );
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
   }
 
   /** Credentials of the management account (or the base credentials when none is configured). */
