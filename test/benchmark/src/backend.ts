@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the benchmark drives both sides
+import backupPosturePlugin from '@backup-posture/plugin-backup-posture-backend';
+import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
+
+export interface ScanSettings {
+  scopeConcurrency: number;
+  callsPerSecondPerScope: number;
+}
+
+/**
+ * The real backup-posture backend plugin in a test backend (real scheduler, catalog mock with
+ * the benchmark's entities, mock auth) on a SQLite file, so the database size can be measured.
+ * Its start-up scan discovers the simulated estate at `endpoint`.
+ */
+export async function startBenchBackend(opts: {
+  endpoint: string;
+  regions: string[];
+  entities: Entity[];
+  settings: ScanSettings;
+}) {
+  const dir = mkdtempSync(join(tmpdir(), 'backup-posture-bench-'));
+  const backend = await startTestBackend({
+    features: [
+      backupPosturePlugin,
+      schedulerServiceFactory,
+      databaseServiceFactory,
+      catalogServiceMock.factory({ entities: opts.entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            database: {
+              client: 'better-sqlite3',
+              connection: { directory: dir },
+            },
+          },
+          aws: {
+            mainAccount: {
+              accessKeyId: 'AKIASIM111111111111',
+              secretAccessKey: 'simulated',
+            },
+          },
+          backupPosture: {
+            schedule: {
+              frequency: { hours: 24 },
+              timeout: { minutes: 180 },
+              initialDelay: { seconds: 0 },
+            },
+            aws: {
+              endpoint: opts.endpoint,
+              roleName: 'BackupPostureReadOnly',
+              organization: { enabled: true },
+              managementAccountId: '111111111111',
+              regions: opts.regions,
+              concurrency: {
+                scopes: opts.settings.scopeConcurrency,
+                callsPerSecondPerScope: opts.settings.callsPerSecondPerScope,
+                maxAttempts: 3,
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  const address = backend.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    backend,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dbFile: join(dir, 'backup-posture.sqlite'),
+    dbBytes: () => statSync(join(dir, 'backup-posture.sqlite')).size,
+    async stop() {
+      await backend.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls the scan status route until the first scan has finished. */
+export async function waitForFirstScan(
+  baseUrl: string,
+  onPoll: (status?: ScanStatusResponse) => void,
+): Promise<ScanStatusResponse> {
+  for (;;) {
+    try {
+      const res = await fetch(`${baseUrl}/api/backup-posture/scan/status`, {
+        headers: {
+          authorization: 'Bearer mock-user-token',
+          connection: 'close',
+        },
+      });
+      const body = (await res.json()) as ScanStatusResponse;
+      if (res.ok && body.last && !body.current) return body;
+      onPoll(body);
+    } catch {
+      // a poll lost to a reset connection is retried at the next tick
+      onPoll();
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,282 @@
+import { DerivedBackups, Estate, SimVault } from '@internal/simulated-aws';
+
+/**
+ * The fewest AWS calls that collect what the posture engine needs from an estate, computed from
+ * the simulator's model and derived backups — never from the scanner or its call log — so the
+ * benchmark can tell wasted calls from necessary ones.
+ *
+ * What must be collected (the scanner's contract, docs/architecture.md):
+ * - the organization's ACTIVE accounts; the management account's global settings;
+ * - per scanned account × region: every vault (list), its access policy, DescribeBackupVault for
+ *   non-standard vaults (MPA / source-vault fields exist only there), the restore-access vaults
+ *   of each logically air-gapped vault, every recovery point of every vault (the list's
+ *   NumberOfRecoveryPoints is not trusted to prove a vault empty), every plan with its rules and
+ *   selections, the copy jobs of the look-back window, the protected resources;
+ * - every distinct KMS key met (vault keys, recovery point keys, copy destination keys): one
+ *   DescribeKey; the aliases of each account × region that owns a met key (ListAliases once per
+ *   scope); rotation status and key policy of customer-managed keys not pending deletion;
+ * - credentials: one AssumeRole per scanned account.
+ * Each list is read with the API's largest page size; an empty list still costs one call.
+ */
+
+export const PAGE = {
+  backup: 1000,
+  kmsAliases: 100,
+  organizationsAccounts: 20,
+} as const;
+
+export const pages = (items: number, size: number) =>
+  Math.max(1, Math.ceil(items / size));
+
+/** The work of one account × region, for the call count and the critical-path bound. */
+export interface ScopeWork {
+  accountId: string;
+  region: string;
+  /** Calls made within the scope (Backup APIs), by operation. */
+  calls: Record<string, number>;
+  /** Longest chain of calls that must follow one another (pages, list → get). */
+  depth: number;
+  /** KMS calls on keys that live in this scope (they share its rate limit). */
+  keyCalls: number;
+}
+
+export interface MinimumCalls {
+  total: number;
+  byOperation: Record<string, number>;
+  scopes: ScopeWork[];
+  /** Organizations chain before any scope can start: AssumeRole + ListAccounts pages. */
+  preludeDepth: number;
+  accounts: number;
+  keysMet: number;
+}
+
+const add = (m: Record<string, number>, op: string, n: number) => {
+  if (n > 0) m[op] = (m[op] ?? 0) + n;
+};
+
+const group = <T>(items: T[], key: (t: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+};
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:([\w-]+):(\d{12}):key\/.+$/;
+
+/** AWS lists these aliases in every account × region even before their key exists. */
+const PREDEFINED_ALIASES = [
+  'alias/aws/dynamodb',
+  'alias/aws/elasticfilesystem',
+  'alias/aws/redshift',
+  'alias/aws/s3',
+];
+
+export function minimumCalls(
+  estate: Estate,
+  derived: DerivedBackups,
+  opts: { copyJobsSince: Date },
+): MinimumCalls {
+  const byOperation: Record<string, number> = {};
+  const accounts = estate.accounts.filter(
+    a => a.inOrganization && a.status === 'ACTIVE',
+  );
+  const scanned = new Set(accounts.map(a => a.id));
+
+  // Organizations (management account) and global settings.
+  const listAccountsPages = pages(
+    estate.accounts.filter(a => a.inOrganization).length,
+    PAGE.organizationsAccounts,
+  );
+  add(byOperation, 'organizations:DescribeOrganization', 1);
+  add(byOperation, 'organizations:ListAccounts', listAccountsPages);
+  add(byOperation, 'backup:DescribeGlobalSettings', 1);
+  add(byOperation, 'sts:AssumeRole', accounts.length);
+
+  const vaultsByScope = group(estate.vaults, v => `${v.accountId}|${v.region}`);
+  const plansByScope = group(estate.plans, p => `${p.accountId}|${p.region}`);
+  const pointsByVault = group(derived.recoveryPoints, p => p.backupVaultArn);
+  const since = opts.copyJobsSince.toISOString();
+  const jobsByScope = group(
+    derived.copyJobs.filter(j => j.creationDate >= since),
+    j => `${j.accountId}|${j.region}`,
+  );
+  const protectedByScope = group(
+    derived.protectedResources,
+    r => `${r.accountId}|${r.region}`,
+  );
+  const restoreAccessOf = group(
+    estate.vaults.filter(v => v.sourceBackupVaultArn),
+    v => v.sourceBackupVaultArn!,
+  );
+
+  const keysMet = new Set<string>();
+  const scopes: ScopeWork[] = [];
+  for (const account of accounts) {
+    for (const region of estate.regions) {
+      const key = `${account.id}|${region}`;
+      const calls: Record<string, number> = {};
+      const vaults: SimVault[] = vaultsByScope.get(key) ?? [];
+      const vaultPages = pages(vaults.length, PAGE.backup);
+      add(calls, 'backup:ListBackupVaults', vaultPages);
+      let vaultDepth = 0;
+      for (const v of vaults) {
+        keysMet.add(v.encryptionKeyArn);
+        add(calls, 'backup:GetBackupVaultAccessPolicy', 1);
+        let chain = 1;
+        if (v.type !== 'BACKUP_VAULT') {
+          add(calls, 'backup:DescribeBackupVault', 1);
+        }
+        if (v.type === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT') {
+          const n = pages(restoreAccessOf.get(v.arn)?.length ?? 0, PAGE.backup);
+          add(calls, 'backup:ListRestoreAccessBackupVaults', n);
+          chain = Math.max(chain, n);
+        }
+        const points = pointsByVault.get(v.arn) ?? [];
+        for (const p of points)
+          if (p.encryptionKeyArn) keysMet.add(p.encryptionKeyArn);
+        const pointPages = pages(points.length, PAGE.backup);
+        add(calls, 'backup:ListRecoveryPointsByBackupVault', pointPages);
+        chain = Math.max(chain, pointPages);
+        vaultDepth = Math.max(vaultDepth, chain);
+      }
+
+      const plans = plansByScope.get(key) ?? [];
+      const planPages = pages(plans.length, PAGE.backup);
+      add(calls, 'backup:ListBackupPlans', planPages);
+      let planDepth = 0;
+      for (const p of plans) {
+        add(calls, 'backup:GetBackupPlan', 1);
+        const selectionPages = pages(p.selections.length, PAGE.backup);
+        add(calls, 'backup:ListBackupSelections', selectionPages);
+        add(calls, 'backup:GetBackupSelection', p.selections.length);
+        planDepth = Math.max(
+          planDepth,
+          1,
+          selectionPages + (p.selections.length > 0 ? 1 : 0),
+        );
+      }
+
+      const jobs = jobsByScope.get(key) ?? [];
+      for (const j of jobs)
+        if (j.destinationEncryptionKeyArn)
+          keysMet.add(j.destinationEncryptionKeyArn);
+      const jobPages = pages(jobs.length, PAGE.backup);
+      add(calls, 'backup:ListCopyJobs', jobPages);
+      const protectedPages = pages(
+        protectedByScope.get(key)?.length ?? 0,
+        PAGE.backup,
+      );
+      add(calls, 'backup:ListProtectedResources', protectedPages);
+
+      for (const [op, n] of Object.entries(calls)) add(byOperation, op, n);
+      scopes.push({
+        accountId: account.id,
+        region,
+        calls,
+        depth: Math.max(
+          vaultPages + vaultDepth,
+          planPages + planDepth,
+          jobPages,
+          protectedPages,
+        ),
+        keyCalls: 0,
+      });
+    }
+  }
+
+  // KMS: each distinct key once; aliases once per owning scope; rotation + policy for CMKs.
+  const scopeIndex = new Map(
+    scopes.map(s => [`${s.accountId}|${s.region}`, s]),
+  );
+  const keysByArn = new Map(estate.keys.map(k => [k.arn, k]));
+  const aliasScopes = new Set<string>();
+  for (const arn of keysMet) {
+    const m = KEY_ARN.exec(arn);
+    if (!m) continue;
+    const [, region, accountId] = m;
+    const own = scopeIndex.get(`${accountId}|${region}`);
+    let n = 1;
+    add(byOperation, 'kms:DescribeKey', 1);
+    const model = keysByArn.get(arn);
+    if (
+      model?.keyManager === 'CUSTOMER' &&
+      model.keyState !== 'PendingDeletion'
+    ) {
+      add(byOperation, 'kms:GetKeyRotationStatus', 1);
+      add(byOperation, 'kms:GetKeyPolicy', 1);
+      n += 2;
+    }
+    if (own && scanned.has(accountId)) {
+      const scope = `${accountId}|${region}`;
+      if (!aliasScopes.has(scope)) {
+        aliasScopes.add(scope);
+        const names = new Set(
+          estate.keys
+            .filter(k => k.accountId === accountId && k.region === region)
+            .flatMap(k => k.aliases),
+        );
+        for (const a of PREDEFINED_ALIASES) names.add(a);
+        const p = pages(names.size, PAGE.kmsAliases);
+        add(byOperation, 'kms:ListAliases', p);
+        n += p;
+      }
+      own.keyCalls += n;
+    }
+  }
+
+  const total = Object.values(byOperation).reduce((a, b) => a + b, 0);
+  return {
+    total,
+    byOperation,
+    scopes,
+    preludeDepth: 1 + listAccountsPages,
+    accounts: accounts.length,
+    keysMet: keysMet.size,
+  };
+}
+
+export interface CriticalPathInputs {
+  latencyMs: number;
+  scopeConcurrency: number;
+  callsPerSecondPerScope: number;
+}
+
+/**
+ * A lower bound on the discovery wall time no scanner could beat with these limits:
+ *
+ *   T = L·(1 + P_org) + max( L·max_s(d_s + 1),  Σ_s t_s / C,  max_s((n_s + k_s − 1)/R + L) )
+ *   t_s = max( L·d_s, (n_s − 1)/R + L )
+ *
+ * L latency per call, P_org ListAccounts pages (after the management AssumeRole), d_s the longest
+ * chain of dependent calls in scope s (+1 for its account's AssumeRole), n_s its Backup calls,
+ * k_s the KMS calls on keys living in s (same per-scope rate limiter), C scopes at a time, R calls
+ * per second per scope. t_s is the least time scope s can hold one of the C slots: its calls
+ * cannot start faster than R per second and the last one still takes L. Describing keys and
+ * global settings are assumed to overlap perfectly with the scopes (no tail), so T is a bound.
+ */
+export function criticalPathMs(min: MinimumCalls, p: CriticalPathInputs) {
+  const L = p.latencyMs;
+  const R = p.callsPerSecondPerScope / 1000;
+  let chain = 0;
+  let slotWork = 0;
+  let rate = 0;
+  for (const s of min.scopes) {
+    const n = Object.values(s.calls).reduce((a, b) => a + b, 0);
+    chain = Math.max(chain, L * (s.depth + 1));
+    slotWork += Math.max(L * s.depth, (n - 1) / R + L);
+    rate = Math.max(rate, (n + s.keyCalls - 1) / R + L);
+  }
+  const prelude = L * min.preludeDepth;
+  const scopes = Math.max(chain, slotWork / p.scopeConcurrency, rate);
+  return {
+    totalMs: prelude + scopes,
+    preludeMs: prelude,
+    chainMs: chain,
+    slotBoundMs: slotWork / p.scopeConcurrency,
+    rateBoundMs: rate,
+  };
+}

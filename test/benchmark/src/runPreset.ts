@@ -1,0 +1,215 @@
+/* eslint-disable no-console */
+import { SCALE_REGION_COUNT } from './settings';
+import {
+  baselineLatency,
+  entityApiLatency,
+  LatencySummary,
+  reportEndpointTime,
+} from './apiBench';
+import { ScanSettings, startBenchBackend, waitForFirstScan } from './backend';
+import { benchmarkEntities, ENTITY_COUNT } from './entities';
+import { heapRetainedBy, MemorySampler, oneEstateCopyBytes } from './memory';
+import { criticalPathMs } from './minimumCalls';
+import {
+  reportPageTiming,
+  ReportPageTiming,
+} from './reportPage/reportPageBench';
+import { SimChild } from './simChild';
+import type { SimReady } from './simProcess';
+
+export interface PresetOptions {
+  accounts: number;
+  latencyMs: number;
+  settings: ScanSettings;
+  resourcesPerRegion: number;
+  apiRequests: number;
+  browserRuns: number;
+  skipBrowser?: boolean;
+}
+
+export interface PresetResult {
+  preset: string;
+  ranAt: string;
+  accounts: number;
+  regions: number;
+  scopes: number;
+  latencyMs: number;
+  settings: ScanSettings;
+  estate: SimReady['counts'];
+  calls: {
+    made: number;
+    minimum: number;
+    ratio: number;
+    byOperation: Array<{ operation: string; made: number; minimum: number }>;
+    errors: Record<string, number>;
+  };
+  wall: {
+    scanMs: number;
+    discoveryMs?: number;
+    /** Scan start → the status poll (every 250 ms) sees it done: entities evaluated and stored. */
+    storedMs?: number;
+    criticalPathMs: number;
+    ratio: number;
+    bound: ReturnType<typeof criticalPathMs>;
+    scanState: string;
+  };
+  memory: {
+    baselineHeapBytes: number;
+    peakHeapBytes: number;
+    peakHeapGrowthBytes: number;
+    peakRssBytes: number;
+    oneEstateCopyBytes: number;
+    catalogEntitiesBytes: number;
+    /** Peak growth over (one estate copy + one copy of the catalog's entities). */
+    growthOverOneCopy: number;
+    simulatorPeakRssBytes: number;
+  };
+  database: { bytesAfterFirstScan: number };
+  api?: {
+    entities: number;
+    latency: LatencySummary[];
+    /** The lightest route under the same load, for the framework's ceiling. */
+    baseline?: LatencySummary;
+    report: Awaited<ReturnType<typeof reportEndpointTime>>;
+  };
+  reportPage?: ReportPageTiming;
+}
+
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+export async function runPreset(opts: PresetOptions): Promise<PresetResult> {
+  const regions = SCALE_REGION_COUNT;
+  log(
+    `preset ${opts.accounts} accounts × ${regions} regions: building the estate`,
+  );
+  const copyJobsLookbackDays = 14;
+  const sim = await SimChild.start({
+    accounts: opts.accounts,
+    regions,
+    resourcesPerRegion: opts.resourcesPerRegion,
+    latencyMs: opts.latencyMs,
+    copyJobsLookbackDays,
+  });
+  const { minimum, counts } = sim.ready;
+  const regionNames = [...new Set(minimum.scopes.map(s => s.region))];
+  const entitiesBytes = heapRetainedBy(() =>
+    benchmarkEntities(sim.ready.resourceArns, ENTITY_COUNT),
+  );
+  const entities = benchmarkEntities(sim.ready.resourceArns, ENTITY_COUNT);
+  const memory = new MemorySampler();
+  memory.start();
+  log(
+    `estate: ${minimum.scopes.length} scopes, ${counts.resources} resources, ${counts.recoveryPoints} recovery points; minimum ${minimum.total} calls; scanning`,
+  );
+  const bench = await startBenchBackend({
+    endpoint: sim.ready.url,
+    regions: regionNames,
+    entities,
+    settings: opts.settings,
+  });
+  let lastLog = Date.now();
+  try {
+    const status = await waitForFirstScan(bench.baseUrl, () => {
+      memory.sample();
+      if (Date.now() - lastLog > 30_000) {
+        lastLog = Date.now();
+        log('scan running…');
+      }
+    });
+    memory.stop();
+    const last = status.last!;
+    const seenFinishedAt = Date.now();
+    const startedAt = new Date(last.startedAt).getTime();
+    const scanMs = new Date(last.finishedAt!).getTime() - startedAt;
+    const stats = await sim.stats();
+    // The AWS phase: the scan's start to the last answer of the simulator (discovery and keys);
+    // the rest of the wall time is evaluating entities and writing them.
+    const discoveryMs = stats.lastAnswerAt - startedAt;
+    const bound = criticalPathMs(minimum, {
+      latencyMs: opts.latencyMs,
+      scopeConcurrency: opts.settings.scopeConcurrency,
+      callsPerSecondPerScope: opts.settings.callsPerSecondPerScope,
+    });
+    log(
+      `scan ${last.state} in ${(scanMs / 1000).toFixed(1)} s (bound ${(bound.totalMs / 1000).toFixed(1)} s); ${stats.total} calls (minimum ${minimum.total})`,
+    );
+    const ops = new Set([
+      ...Object.keys(stats.byOperation),
+      ...Object.keys(minimum.byOperation),
+    ]);
+    const oneCopy = await oneEstateCopyBytes(bench.dbFile);
+    const result: PresetResult = {
+      preset: String(opts.accounts),
+      ranAt: new Date().toISOString(),
+      accounts: opts.accounts,
+      regions,
+      scopes: minimum.scopes.length,
+      latencyMs: opts.latencyMs,
+      settings: opts.settings,
+      estate: counts,
+      calls: {
+        made: stats.total,
+        minimum: minimum.total,
+        ratio: stats.total / minimum.total,
+        byOperation: [...ops].sort().map(operation => ({
+          operation,
+          made: stats.byOperation[operation] ?? 0,
+          minimum: minimum.byOperation[operation] ?? 0,
+        })),
+        errors: stats.errors,
+      },
+      wall: {
+        scanMs,
+        discoveryMs,
+        storedMs: seenFinishedAt - startedAt,
+        criticalPathMs: bound.totalMs,
+        ratio: scanMs / bound.totalMs,
+        bound,
+        scanState: last.state,
+      },
+      memory: {
+        baselineHeapBytes: memory.baselineHeap,
+        peakHeapBytes: memory.peakHeap,
+        peakHeapGrowthBytes: memory.peakHeap - memory.baselineHeap,
+        peakRssBytes: memory.peakRss,
+        oneEstateCopyBytes: oneCopy,
+        catalogEntitiesBytes: entitiesBytes,
+        growthOverOneCopy:
+          (memory.peakHeap - memory.baselineHeap) / (oneCopy + entitiesBytes),
+        simulatorPeakRssBytes: stats.peakRssBytes,
+      },
+      database: {
+        bytesAfterFirstScan: bench.dbBytes(),
+      },
+    };
+    if (opts.apiRequests > 0) {
+      const latency: LatencySummary[] = [];
+      for (const c of [50, 200]) {
+        log(`entity API at ${c} concurrent clients`);
+        latency.push(
+          await entityApiLatency(bench.baseUrl, c, opts.apiRequests),
+        );
+      }
+      log('baseline: scan status route at 200 concurrent clients');
+      const baseline = await baselineLatency(
+        bench.baseUrl,
+        200,
+        opts.apiRequests,
+      );
+      log('report endpoint');
+      const report = await reportEndpointTime(bench.baseUrl);
+      result.api = { entities: ENTITY_COUNT, latency, baseline, report };
+    }
+    if (!opts.skipBrowser && opts.browserRuns > 0) {
+      log('report page in headless Chromium');
+      result.reportPage = await reportPageTiming(
+        bench.baseUrl,
+        opts.browserRuns,
+      );
+    }
+    return result;
+  } finally {
+    await bench.stop();
+    await sim.stop();
+  }
+}
