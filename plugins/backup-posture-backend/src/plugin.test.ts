@@ -71,6 +71,16 @@ describe('backup-posture backend over the simulated demo estate', () => {
         apiBody.inventory!.aws!.resources.map(r => r.resourceType),
       ).toEqual(['Aurora']);
       expect(apiBody.inventory!.aws!.resources[0].matchedBy).toBe('tags');
+      // Stored postures go out compressed as stored; a client that refuses gzip gets plain JSON.
+      expect(api.headers['content-encoding']).toBe('gzip');
+      expect(api.headers['content-type']).toMatch(/^application\/json/);
+      const plain = await request(backend.server)
+        .get(
+          '/api/backup-posture/entities/component/default/payments-api/posture',
+        )
+        .set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toEqual(apiBody);
 
       const broken = await request(backend.server).get(
         '/api/backup-posture/entities/component/default/broken-annotation/posture',

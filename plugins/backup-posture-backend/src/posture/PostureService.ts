@@ -19,6 +19,10 @@ import { computeEntityPosture, entityRefOf } from './entityPosture';
 import { AzureInventoryIndex } from './AzureInventoryIndex';
 import { InventoryIndex } from './InventoryIndex';
 
+/** What the entity route sends: stored compressed JSON as is, or a posture computed now. */
+export type PostureAnswer =
+  { gzipped: Buffer } | { posture: EntityPostureResponse };
+
 export const FACT_GLOBAL_SETTINGS = 'aws.globalSettings';
 export const FACT_ORGANIZATION = 'aws.organization';
 
@@ -132,49 +136,58 @@ export class PostureService {
     }
   }
 
-  /** The entity's posture; the entity must be readable with the caller's credentials. */
-  async getEntityPosture(
+  /**
+   * The entity's posture; the entity must be readable with the caller's credentials. A stored
+   * posture comes back as its compressed JSON, to be sent without parsing it again.
+   */
+  async answerEntityPosture(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<EntityPostureResponse> {
+  ): Promise<PostureAnswer> {
     const entity = await this.deps.catalog.getEntityByRef(entityRef, {
       credentials,
     });
     if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
     const ref = entityRefOf(entity);
-    const stored = await this.deps.store.getEntityPosture(ref);
+    const stored = await this.deps.store.getEntityPostureGzip(ref);
     const rollUp = isRollUpKind(entity.kind);
     const mapping = rollUp ? undefined : this.mappingOf(entity);
-    if (stored && (rollUp || mapping)) return stored;
+    if (stored && (rollUp || mapping)) return { gzipped: stored };
     const empty = { stale: false, scopes: [] };
     if (!mapping) {
       return {
-        entityRef: ref,
-        state: 'not-annotated',
-        problems: [],
-        freshness: empty,
+        posture: {
+          entityRef: ref,
+          state: 'not-annotated',
+          problems: [],
+          freshness: empty,
+        },
       };
     }
     if (mapping.problems.length) {
       return {
-        entityRef: ref,
-        state: 'invalid-annotation',
-        problems: mapping.problems,
-        freshness: empty,
+        posture: {
+          entityRef: ref,
+          state: 'invalid-annotation',
+          problems: mapping.problems,
+          freshness: empty,
+        },
       };
     }
     // Annotated after the last scan: evaluate now from the stored snapshots.
     const last = await this.deps.store.lastFinishedScan();
     const index = await loadIndex(this.deps.store);
-    return computeEntityPosture({
-      entity,
-      mappings: [mapping],
-      problems: [],
-      rollUp: false,
-      index,
-      exceptions: this.deps.exceptions,
-      now: new Date().toISOString(),
-      lastScanAt: last?.finishedAt,
-    }).posture;
+    return {
+      posture: computeEntityPosture({
+        entity,
+        mappings: [mapping],
+        problems: [],
+        rollUp: false,
+        index,
+        exceptions: this.deps.exceptions,
+        now: new Date().toISOString(),
+        lastScanAt: last?.finishedAt,
+      }).posture,
+    };
   }
 }

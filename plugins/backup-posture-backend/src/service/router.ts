@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import {
   HttpAuthService,
   PermissionsService,
@@ -70,12 +71,23 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(
-      await posture.getEntityPosture(
-        `${p.kind}:${p.namespace}/${p.name}`,
-        credentials,
-      ),
+    const answer = await posture.answerEntityPosture(
+      `${p.kind}:${p.namespace}/${p.name}`,
+      credentials,
     );
+    if ('posture' in answer) {
+      res.json(answer.posture);
+      return;
+    }
+    // Stored compressed: sent as is (the compression middleware leaves encoded bodies alone).
+    res.vary('Accept-Encoding');
+    res.type('application/json');
+    if (req.acceptsEncodings('gzip')) {
+      res.set('Content-Encoding', 'gzip');
+      res.send(answer.gzipped);
+    } else {
+      res.send(gunzipSync(answer.gzipped));
+    }
   });
 
   router.get('/groups/:namespace/:name/scorecard', async (req, res) => {

@@ -5,7 +5,6 @@ import {
 import {
   AwsKmsKeyFact,
   AzureKeyFact,
-  EntityPostureResponse,
   EntityPostureSummary,
   FactError,
   ReportTrendResponse,
@@ -13,6 +12,8 @@ import {
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Scope, ScopeSnapshot } from '../discovery/types';
 import { AzureSubscriptionSnapshot } from '../azure/types';
 import {
@@ -26,6 +27,11 @@ const migrationsDir = resolvePackagePath(
   '@backup-posture/plugin-backup-posture-backend',
   'migrations',
 );
+
+const gzipAsync = promisify(gzip);
+/** Compressed on libuv's thread pool, so a scan's thousands of rows do not block the event loop. */
+const gzipJson = (value: unknown): Promise<Buffer> =>
+  gzipAsync(Buffer.from(JSON.stringify(value), 'utf8'));
 
 const json = <T>(text: string | null | undefined, fallback: T): T =>
   text ? (JSON.parse(text) as T) : fallback;
@@ -452,7 +458,10 @@ export class PostureStore {
     at: string,
     db: Knex = this.db,
   ) {
-    const records = rows.map(({ summary, posture }) => ({
+    const gzipped = await Promise.all(
+      rows.map(({ posture }) => gzipJson(posture)),
+    );
+    const records = rows.map(({ summary }, i) => ({
       entity_ref: summary.entityRef,
       kind: summary.kind,
       title: summary.title ?? null,
@@ -465,7 +474,7 @@ export class PostureStore {
       stale: summary.stale,
       clouds: summary.clouds.join(','),
       summary: JSON.stringify(summary),
-      posture: JSON.stringify(posture),
+      posture_gzip: gzipped[i],
       scan_id: scanId,
       updated_at: at,
     }));
@@ -484,13 +493,12 @@ export class PostureStore {
       .delete();
   }
 
-  async getEntityPosture(
-    entityRef: string,
-  ): Promise<EntityPostureResponse | undefined> {
+  /** The stored posture as gzip-compressed JSON, ready to be sent as is. */
+  async getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined> {
     const row = await this.db('backup_posture_entities')
       .where({ entity_ref: entityRef })
-      .first('posture');
-    return row ? JSON.parse(row.posture) : undefined;
+      .first('posture_gzip');
+    return row?.posture_gzip ? Buffer.from(row.posture_gzip) : undefined;
   }
 
   async getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]> {
