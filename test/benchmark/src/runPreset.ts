@@ -65,6 +65,8 @@ export interface PresetResult {
     simulatorPeakRssBytes: number;
   };
   database: { bytesAfterFirstScan: number };
+  /** The backend process's V8 heap limit (--max-old-space-size), when set. */
+  heapLimitMiB?: number;
   api?: {
     entities: number;
     latency: LatencySummary[];
@@ -73,6 +75,13 @@ export interface PresetResult {
     report: Awaited<ReturnType<typeof reportEndpointTime>>;
   };
   reportPage?: ReportPageTiming;
+}
+
+function heapLimitMiB(): number | undefined {
+  const flag = process.execArgv.find(a =>
+    a.startsWith('--max-old-space-size='),
+  );
+  return flag ? Number(flag.split('=')[1]) : undefined;
 }
 
 const log = (m: string) => console.error(`[bench] ${m}`);
@@ -181,6 +190,7 @@ export async function runPreset(opts: PresetOptions): Promise<PresetResult> {
       database: {
         bytesAfterFirstScan: bench.dbBytes(),
       },
+      heapLimitMiB: heapLimitMiB(),
     };
     if (opts.apiRequests > 0) {
       const latency: LatencySummary[] = [];
