@@ -1,18 +1,9 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { demoScenario, SimulatedAws } from '@internal/simulated-aws';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
-import { demoEntities, NOW, simulatedConfig } from './__testUtils__/fixtures';
+import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
+import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
 
@@ -20,13 +11,8 @@ jest.setTimeout(120_000);
 process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
 
-const sim = new SimulatedAws(demoScenario({ now: NOW }));
-const server = setupServer(...sim.handlers());
+const sim = useSimulatedEstate();
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
 
 describe('several replicas sharing one database', () => {
   it.each(databases.eachSupportedId())(

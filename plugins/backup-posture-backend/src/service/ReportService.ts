@@ -22,6 +22,8 @@ import { entityRefOf, normalizeRef } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
 const GRADE_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, F: 4 };
+// One collator for every comparison: String#localeCompare builds one per call.
+const collator = new Intl.Collator('en');
 
 function topFailingChecks(
   items: EntityPostureSummary[],
@@ -57,9 +59,9 @@ function compare(sort: NonNullable<ReportQuery['sort']>) {
           (GRADE_ORDER[b.score.grade ?? ''] ?? 5)
         );
       case 'owner':
-        return (a.owner ?? '').localeCompare(b.owner ?? '');
+        return collator.compare(a.owner ?? '', b.owner ?? '');
       default:
-        return a.entityRef.localeCompare(b.entityRef);
+        return collator.compare(a.entityRef, b.entityRef);
     }
   };
 }

@@ -5,6 +5,7 @@ import {
 import {
   AwsKmsKeyFact,
   AzureKeyFact,
+  CloudProvider,
   EntityPostureSummary,
   FactError,
   ReportTrendResponse,
@@ -93,6 +94,8 @@ export class PostureStore {
     }
     return new PostureStore(client);
   }
+
+  private summaryMemo?: { key: string; items: EntityPostureSummary[] };
 
   constructor(private readonly db: Knex) {}
 
@@ -512,7 +515,28 @@ export class PostureStore {
     return out;
   }
 
-  /** Summary rows filtered by the indexed columns, in one query. */
+  /**
+   * Every summary row, parsed once per generation of the table: a cheap aggregate query tells
+   * whether a scan (on any replica) rewrote the rows since, so each request does not parse them all.
+   */
+  private async allSummaries(): Promise<EntityPostureSummary[]> {
+    const [gen] = await this.db('backup_posture_entities')
+      .count({ n: '*' })
+      .min({ lo: 'updated_at' })
+      .max({ hi: 'updated_at' });
+    const key = `${gen?.n}|${gen?.lo}|${gen?.hi}`;
+    if (this.summaryMemo?.key === key) return this.summaryMemo.items;
+    const rows = await this.db('backup_posture_entities')
+      .orderBy('entity_ref')
+      .select('summary');
+    const items: EntityPostureSummary[] = rows.map((r: { summary: string }) =>
+      JSON.parse(r.summary),
+    );
+    this.summaryMemo = { key, items };
+    return items;
+  }
+
+  /** Summary rows filtered like the report's query string (callers must not mutate them). */
   async querySummaries(filter: {
     owner?: string;
     system?: string;
@@ -520,23 +544,16 @@ export class PostureStore {
     cloud?: string;
     q?: string;
   }): Promise<EntityPostureSummary[]> {
-    const rows = await this.db('backup_posture_entities')
-      .modify(qb => {
-        if (filter.owner) qb.where('owner', filter.owner);
-        if (filter.system) qb.where('system', filter.system);
-        if (filter.lifecycle) qb.where('lifecycle', filter.lifecycle);
-        if (filter.cloud) qb.where('clouds', 'like', `%${filter.cloud}%`);
-        if (filter.q) {
-          const like = `%${filter.q.toLocaleLowerCase('en-US')}%`;
-          qb.where(w =>
-            w
-              .whereRaw('LOWER(entity_ref) LIKE ?', [like])
-              .orWhereRaw('LOWER(title) LIKE ?', [like]),
-          );
-        }
-      })
-      .orderBy('entity_ref')
-      .select('summary');
-    return rows.map((r: { summary: string }) => JSON.parse(r.summary));
+    const q = filter.q?.toLocaleLowerCase('en-US');
+    return (await this.allSummaries()).filter(
+      s =>
+        (!filter.owner || s.owner === filter.owner) &&
+        (!filter.system || s.system === filter.system) &&
+        (!filter.lifecycle || s.lifecycle === filter.lifecycle) &&
+        (!filter.cloud || s.clouds.includes(filter.cloud as CloudProvider)) &&
+        (!q ||
+          s.entityRef.toLocaleLowerCase('en-US').includes(q) ||
+          (s.title ?? '').toLocaleLowerCase('en-US').includes(q)),
+    );
   }
 }

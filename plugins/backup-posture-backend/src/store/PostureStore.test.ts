@@ -1,0 +1,121 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  emptyKeyMix,
+  EntityPostureSummary,
+} from '@backup-posture/plugin-backup-posture-common';
+import { gunzipSync } from 'node:zlib';
+import { EntityRow } from './types';
+import { PostureStore } from './PostureStore';
+
+jest.setTimeout(60_000);
+
+// The local PostgreSQL 15 (trust auth); CI can point this variable at its own server.
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
+  'postgresql://postgres@127.0.0.1:5432';
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function row(
+  name: string,
+  extra: Partial<EntityPostureSummary> = {},
+): EntityRow {
+  const entityRef = `component:default/${name}`;
+  const summary: EntityPostureSummary = {
+    entityRef,
+    kind: 'component',
+    title: name.toUpperCase(),
+    owner: 'group:default/team-a',
+    state: 'ok',
+    clouds: ['aws'],
+    accounts: [],
+    regions: [],
+    score: {
+      score: 50,
+      grade: 'D',
+      counts: {
+        pass: 1,
+        fail: 1,
+        warn: 0,
+        'not-applicable': 0,
+        unknown: 0,
+        accepted: 0,
+      },
+    },
+    keyMix: emptyKeyMix(),
+    checkStatuses: {},
+    stale: false,
+    ...extra,
+  };
+  return {
+    summary,
+    posture: {
+      entityRef,
+      state: 'ok',
+      problems: [],
+      freshness: { stale: false, scopes: [] },
+    },
+  };
+}
+
+describe('PostureStore entity rows', () => {
+  it.each(databases.eachSupportedId())(
+    'filters summaries, sees another scan’s rows at once, and keeps postures compressed (%p)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await PostureStore.create(
+        mockServices.database.mock({ getClient: async () => knex }),
+      );
+      await store.upsertEntities(
+        [
+          row('payments-api'),
+          row('crm', { clouds: ['azure'], owner: 'group:default/team-b' }),
+          row('data-lake', { clouds: ['aws', 'azure'], lifecycle: 'prod' }),
+        ],
+        'scan-1',
+        '2026-11-23T10:00:00.000Z',
+      );
+      const refs = (items: EntityPostureSummary[]) =>
+        items.map(i => i.entityRef.split('/')[1]).sort();
+      expect(refs(await store.querySummaries({}))).toEqual([
+        'crm',
+        'data-lake',
+        'payments-api',
+      ]);
+      expect(refs(await store.querySummaries({ cloud: 'azure' }))).toEqual([
+        'crm',
+        'data-lake',
+      ]);
+      expect(
+        refs(await store.querySummaries({ owner: 'group:default/team-b' })),
+      ).toEqual(['crm']);
+      expect(refs(await store.querySummaries({ lifecycle: 'prod' }))).toEqual([
+        'data-lake',
+      ]);
+      expect(refs(await store.querySummaries({ q: 'PAYMENTS' }))).toEqual([
+        'payments-api',
+      ]);
+      expect(refs(await store.querySummaries({ q: 'lake' }))).toEqual([
+        'data-lake',
+      ]);
+
+      // A later scan (as from another replica) rewrites the rows: the next query sees them.
+      await store.replaceEntities(
+        [row('crm', { clouds: ['azure'], title: 'Customers' })],
+        'scan-2',
+        '2026-11-23T11:00:00.000Z',
+      );
+      const after = await store.querySummaries({});
+      expect(refs(after)).toEqual(['crm']);
+      expect(after[0].title).toBe('Customers');
+
+      const gzipped = await store.getEntityPostureGzip('component:default/crm');
+      expect(JSON.parse(gunzipSync(gzipped!).toString('utf8'))).toMatchObject({
+        entityRef: 'component:default/crm',
+        state: 'ok',
+      });
+      expect(
+        await store.getEntityPostureGzip('component:default/payments-api'),
+      ).toBeUndefined();
+    },
+  );
+});
