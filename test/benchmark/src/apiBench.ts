@@ -4,7 +4,11 @@ import { componentName, ENTITY_COUNT } from './entities';
 import type { LoadJob, LoadResult } from './loadProcess';
 import { TS_EXEC_ARGV } from './simChild';
 
-export const AUTH = { authorization: 'Bearer mock-user-token' };
+/** Like a browser: the mock user's token, and compressed answers accepted. */
+export const AUTH = {
+  authorization: 'Bearer mock-user-token',
+  'accept-encoding': 'gzip',
+};
 
 export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0

@@ -5,7 +5,7 @@ import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { indexedCatalogServiceFactory } from './indexedCatalog';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the benchmark drives both sides
 import backupPosturePlugin from '@backup-posture/plugin-backup-posture-backend';
 import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
@@ -16,8 +16,8 @@ export interface ScanSettings {
 }
 
 /**
- * The real backup-posture backend plugin in a test backend (real scheduler, catalog mock with
- * the benchmark's entities, mock auth) on a SQLite file, so the database size can be measured.
+ * The real backup-posture backend plugin in a test backend (real scheduler, in-memory catalog
+ * of the benchmark's entities, looked up by index as the real catalog does, mock auth) on a SQLite file, so the database size can be measured.
  * Its start-up scan discovers the simulated estate at `endpoint`.
  */
 export async function startBenchBackend(opts: {
@@ -32,7 +32,7 @@ export async function startBenchBackend(opts: {
       backupPosturePlugin,
       schedulerServiceFactory,
       databaseServiceFactory,
-      catalogServiceMock.factory({ entities: opts.entities }),
+      indexedCatalogServiceFactory(opts.entities),
       mockServices.rootConfig.factory({
         data: {
           backend: {

@@ -13,7 +13,7 @@ import { DerivedBackups, Estate, SimVault } from '@internal/simulated-aws';
  *   NumberOfRecoveryPoints is not trusted to prove a vault empty), every plan with its rules and
  *   selections, the copy jobs of the look-back window, the protected resources;
  * - every distinct KMS key met (vault keys, recovery point keys, copy destination keys): one
- *   DescribeKey; the aliases of each account × region that owns a met key (ListAliases once per
+ *   DescribeKey (not AWS-owned keys of vaults and points: those cannot be described); the aliases of each account × region that owns a met key (ListAliases once per
  *   scope); rotation status and key policy of customer-managed keys not pending deletion;
  * - credentials: one AssumeRole per scanned account.
  * Each list is read with the API's largest page size; an empty list still costs one call.
@@ -124,7 +124,9 @@ export function minimumCalls(
       add(calls, 'backup:ListBackupVaults', vaultPages);
       let vaultDepth = 0;
       for (const v of vaults) {
-        keysMet.add(v.encryptionKeyArn);
+        // AWS-owned keys cannot be described (they live in AWS's accounts).
+        if (v.encryptionKeyType !== 'AWS_OWNED_KMS_KEY')
+          keysMet.add(v.encryptionKeyArn);
         add(calls, 'backup:GetBackupVaultAccessPolicy', 1);
         let chain = 1;
         if (v.type !== 'BACKUP_VAULT') {
@@ -137,7 +139,8 @@ export function minimumCalls(
         }
         const points = pointsByVault.get(v.arn) ?? [];
         for (const p of points)
-          if (p.encryptionKeyArn) keysMet.add(p.encryptionKeyArn);
+          if (p.encryptionKeyArn && p.encryptionKeyType !== 'AWS_OWNED_KMS_KEY')
+            keysMet.add(p.encryptionKeyArn);
         const pointPages = pages(points.length, PAGE.backup);
         add(calls, 'backup:ListRecoveryPointsByBackupVault', pointPages);
         chain = Math.max(chain, pointPages);

@@ -68,21 +68,25 @@ function keyMix(inventory: EntityInventory): KeyMix {
   }
   const aws = inventory.aws;
   if (!aws) return mix;
+  // A vault's key type tells AWS-owned keys apart, whether or not a description was attempted.
+  const awsOwned = new Set(
+    aws.vaults
+      .filter(v => v.encryptionKeyType === 'AWS_OWNED_KMS_KEY')
+      .map(v => v.encryptionKeyArn ?? `owned:${v.arn}`),
+  );
+  mix.awsOwned += awsOwned.size;
+  const counted = new Set(awsOwned);
   for (const k of aws.keys) {
+    if (counted.has(k.arn)) continue;
+    counted.add(k.arn);
     if (k.keyManager === 'CUSTOMER') mix.customer++;
     else if (k.keyManager === 'AWS') mix.awsManaged++;
     else mix.unknown++;
   }
-  const described = new Set(aws.keys.map(k => k.arn));
   for (const v of aws.vaults) {
-    if (
-      v.encryptionKeyType === 'AWS_OWNED_KMS_KEY' &&
-      !described.has(v.encryptionKeyArn ?? '')
-    ) {
-      mix.awsOwned++;
-    } else if (v.encryptionKeyArn && !described.has(v.encryptionKeyArn)) {
+    if (v.encryptionKeyArn && !counted.has(v.encryptionKeyArn)) {
+      counted.add(v.encryptionKeyArn);
       mix.unknown++;
-      described.add(v.encryptionKeyArn);
     }
   }
   return mix;

@@ -175,10 +175,17 @@ export class ScanRunner {
                 },
               );
               const keyArns = new Set<string>();
-              for (const v of snapshot.vaults)
-                if (v.encryptionKeyArn) keyArns.add(v.encryptionKeyArn);
-              for (const p of snapshot.recoveryPoints)
-                if (p.encryptionKeyArn) keyArns.add(p.encryptionKeyArn);
+              // AWS-owned keys live in AWS's accounts: DescribeKey on them is refused.
+              for (const v of [
+                ...snapshot.vaults,
+                ...snapshot.recoveryPoints,
+              ]) {
+                if (
+                  v.encryptionKeyArn &&
+                  v.encryptionKeyType !== 'AWS_OWNED_KMS_KEY'
+                )
+                  keyArns.add(v.encryptionKeyArn);
+              }
               for (const j of snapshot.copyJobs) {
                 if (j.destinationEncryptionKeyArn)
                   keyArns.add(j.destinationEncryptionKeyArn);
