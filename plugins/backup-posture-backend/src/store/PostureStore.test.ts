@@ -118,4 +118,61 @@ describe('PostureStore entity rows', () => {
       ).toBeUndefined();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists scope snapshots across read pages: every row once, failures with their error (%p)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await PostureStore.create(
+        mockServices.database.mock({ getClient: async () => knex }),
+      );
+      const at = '2026-11-24T00:00:00.000Z';
+      // More rows than one read page (200), so a missed or repeated page shows.
+      const accounts = Array.from({ length: 150 }, (_, i) =>
+        String(100000000000 + i),
+      );
+      const regions = ['ap-northeast-1', 'us-east-1', 'eu-west-1'];
+      for (const accountId of accounts) {
+        for (const region of regions) {
+          await store.saveScopeSnapshot(
+            {
+              accountId,
+              region,
+              collectedAt: at,
+              vaults: [],
+              plans: [],
+              recoveryPoints: [],
+              copyJobs: [],
+              resources: [],
+              partialErrors: [],
+            },
+            'scan-1',
+            at,
+          );
+        }
+      }
+      await store.saveScopeFailure(
+        { accountId: accounts[7], region: 'eu-west-1' },
+        { name: 'AccessDenied', message: 'denied' },
+        'scan-2',
+        at,
+      );
+      const scopes = await store.listScopes();
+      expect(scopes).toHaveLength(450);
+      const keys = scopes.map(
+        s => `${s.snapshot?.accountId}/${s.snapshot?.region}`,
+      );
+      expect(new Set(keys).size).toBe(450);
+      const failed = scopes.filter(s => s.status.error);
+      expect(failed).toHaveLength(1);
+      expect(failed[0].status).toMatchObject({
+        account: accounts[7],
+        region: 'eu-west-1',
+        state: 'stale',
+        error: { name: 'AccessDenied' },
+      });
+      // The last good snapshot stays beside the failure.
+      expect(failed[0].snapshot?.accountId).toBe(accounts[7]);
+    },
+  );
 });

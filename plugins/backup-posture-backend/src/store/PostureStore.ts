@@ -39,6 +39,8 @@ const json = <T>(text: string | null | undefined, fallback: T): T =>
 
 /** Rows are written in batches to stay under SQLite's bound-parameter limit. */
 const BATCH = 50;
+/** Snapshot rows read per query (each row is one account × region, up to a few hundred KB). */
+const SNAPSHOT_PAGE_ROWS = 200;
 
 type ScanRow = {
   id: string;
@@ -270,21 +272,36 @@ export class PostureStore {
     }
   }
 
+  /**
+   * Every row, read a page at a time and parsed as it comes: the JSON text of the whole estate is
+   * never held beside its parsed form (at 300 accounts × 16 regions that was hundreds of MiB).
+   */
   private async listSnapshotRows<T>(
     table: string,
+    keyColumns: string[],
     status: (row: any) => Pick<ScopeStatus, 'cloud' | 'account' | 'region'>,
   ): Promise<Array<{ status: ScopeStatus; snapshot?: T }>> {
-    const rows = await this.db(table).select();
-    return rows.map(r => ({
-      status: {
-        ...status(r),
-        state: r.state,
-        ...(r.last_attempt_at ? { lastAttemptAt: r.last_attempt_at } : {}),
-        ...(r.last_success_at ? { lastSuccessAt: r.last_success_at } : {}),
-        ...(r.error ? { error: JSON.parse(r.error) } : {}),
-      },
-      snapshot: json<T | undefined>(r.snapshot, undefined),
-    }));
+    const out: Array<{ status: ScopeStatus; snapshot?: T }> = [];
+    for (let offset = 0; ; offset += SNAPSHOT_PAGE_ROWS) {
+      const rows = await this.db(table)
+        .select()
+        .orderBy(keyColumns)
+        .limit(SNAPSHOT_PAGE_ROWS)
+        .offset(offset);
+      for (const r of rows) {
+        out.push({
+          status: {
+            ...status(r),
+            state: r.state,
+            ...(r.last_attempt_at ? { lastAttemptAt: r.last_attempt_at } : {}),
+            ...(r.last_success_at ? { lastSuccessAt: r.last_success_at } : {}),
+            ...(r.error ? { error: JSON.parse(r.error) } : {}),
+          },
+          snapshot: json<T | undefined>(r.snapshot, undefined),
+        });
+      }
+      if (rows.length < SNAPSHOT_PAGE_ROWS) return out;
+    }
   }
 
   async saveScopeSnapshot(snapshot: ScopeSnapshot, scanId: string, at: string) {
@@ -313,11 +330,15 @@ export class PostureStore {
   }
 
   async listScopes(): Promise<StoredScope[]> {
-    return this.listSnapshotRows<ScopeSnapshot>('backup_posture_scopes', r => ({
-      cloud: 'aws',
-      account: r.account_id,
-      region: r.region,
-    }));
+    return this.listSnapshotRows<ScopeSnapshot>(
+      'backup_posture_scopes',
+      ['account_id', 'region'],
+      r => ({
+        cloud: 'aws',
+        account: r.account_id,
+        region: r.region,
+      }),
+    );
   }
 
   async saveAzureSnapshot(
@@ -353,6 +374,7 @@ export class PostureStore {
   async listAzureSubscriptions(): Promise<StoredAzureSubscription[]> {
     return this.listSnapshotRows<AzureSubscriptionSnapshot>(
       'backup_posture_azure_subscriptions',
+      ['subscription_id'],
       r => ({ cloud: 'azure', account: r.subscription_id, region: 'global' }),
     );
   }
