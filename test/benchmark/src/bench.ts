@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,6 +61,12 @@ async function main() {
     ? JSON.parse(readFileSync(RESULTS, 'utf8'))
     : {};
   const presets = values['doc-only'] ? [] : presetsOf(values.preset);
+  // The report page is timed in Debian's Chromium: install it first, as the browser tests do, so
+  // a run does not scan for minutes and then fail at the last step.
+  if (presets.length && values['browser-runs'] !== '0')
+    execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], {
+      stdio: 'inherit',
+    });
   for (const accounts of presets) {
     const result = await runPreset({
       accounts,
