@@ -59,7 +59,9 @@ function entities(): Entity[] {
     v => v.name === 'rsv-payroll',
   )!;
   return [
-    ...['hr-portal', 'crm', 'erp', 'intranet', 'legacy-files'].map(byTag),
+    ...['hr-portal', 'crm', 'erp', 'intranet', 'legacy-files', 'data-lake'].map(
+      byTag,
+    ),
     component('payroll', {
       [ANNOTATION_AZURE_VAULT_IDS]: vaultId(
         payroll.subscriptionId,
@@ -178,6 +180,33 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
         check(erp, 'rsv-key-vault-recoverable').findings[0].message,
       ).toContain('purge protection');
 
+      // Azure RBAC key vaults: the identity's role assignments and their roles decide (Z3).
+      const erpUsable = findingOf(erp, 'rsv-key-usable', 'rsv-erp');
+      expect(erpUsable.status).toBe('pass');
+      expect(erpUsable.evidence?.identityPermissions).toBe(
+        'get, list, wrapKey, unwrapKey granted (Azure RBAC)',
+      );
+      const lake = await get(backend.server, 'data-lake');
+      const lakeUsable = findingOf(
+        lake,
+        'rsv-key-usable',
+        'rsv-data-lake-archive',
+      );
+      expect(lakeUsable.status).toBe('fail');
+      expect(lakeUsable.message).toContain(
+        'vault identity lacks wrapKey, unwrapKey on key vault kv-data-lake',
+      );
+      // One listing per RBAC key vault and identity; each role definition read once.
+      const listed = sim.calls.filter(
+        c => c.operation === 'RoleAssignments_ListForScope',
+      );
+      expect(listed.map(c => c.account).sort()).toEqual(
+        [S.prod, S.security].sort(),
+      );
+      expect(
+        sim.calls.filter(c => c.operation === 'RoleDefinitions_GetById'),
+      ).toHaveLength(2);
+
       const intranet = await get(backend.server, 'intranet');
       const identity = check(intranet, 'rsv-identity');
       expect(identity.status).toBe('fail');
@@ -248,6 +277,7 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
         'intranet',
         'legacy-files',
         'payroll',
+        'data-lake',
       ]) {
         const posture = await get(backend.server, app);
         for (const vault of posture.inventory!.azure!.vaults) {
@@ -272,10 +302,30 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
           }
         }
       }
-      // Every visible vault of the tenant but the data lake's took part.
+      // Every visible vault of the tenant took part.
       expect(new Set(compared.map(c => c.split(':')[0])).size).toBe(
-        truth.filter(t => t.visible && !t.tags.app?.startsWith('data-lake'))
-          .length,
+        truth.filter(t => t.visible).length,
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('reports the key grant as unknown, never a pass, when role assignments cannot be read', async () => {
+    sim.faults.add({
+      kind: 'access-denied',
+      service: 'azure-arm',
+      operation: 'RoleAssignments_ListForScope',
+    });
+    const backend = await startAzureBackend();
+    try {
+      await waitForScan(backend.server);
+      const erp = await get(backend.server, 'erp');
+      const usable = findingOf(erp, 'rsv-key-usable', 'rsv-erp');
+      expect(usable.status).toBe('unknown');
+      expect(usable.message).toContain('AuthorizationFailed');
+      expect(usable.message).toContain(
+        'Microsoft.Authorization/roleAssignments/read',
       );
     } finally {
       await backend.stop();

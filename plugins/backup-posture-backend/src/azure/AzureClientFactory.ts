@@ -1,3 +1,4 @@
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import type { TokenCredential } from '@azure/core-auth';
@@ -62,6 +63,15 @@ export class AzureClientFactory {
 
   keyVaultManagement(subscriptionId: string): KeyVaultManagementClient {
     return new KeyVaultManagementClient(
+      this.credential,
+      subscriptionId,
+      this.options(),
+    );
+  }
+
+  /** Role assignments and definitions (Azure RBAC key vaults, rule Z3). */
+  authorization(subscriptionId: string): AuthorizationManagementClient {
+    return new AuthorizationManagementClient(
       this.credential,
       subscriptionId,
       this.options(),

@@ -1,6 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   AzureKeyFact,
+  AzureKeyVaultFact,
+  encryptionPrincipalOf,
   FactError,
 } from '@backup-posture/plugin-backup-posture-common';
 import pLimit from 'p-limit';
@@ -8,12 +10,14 @@ import { AzureConfig } from '../config';
 import { PostureStore } from '../store/PostureStore';
 import { AzureClientFactory } from './AzureClientFactory';
 import { readKey } from './keyReader';
+import { RoleAssignmentReader } from './roleAssignmentReader';
 import { scanSubscription } from './subscriptionScanner';
 import { AzureSubscriptionSnapshot, toAzureFactError } from './types';
 
 /**
  * The Azure half of a scan: every configured subscription in parallel (bounded), keeping the last
- * good snapshot of one that fails, then each key URI met read once from Key Vault.
+ * good snapshot of one that fails, then each key URI met read once from Key Vault (with the
+ * vault identities' role assignments when its key vault uses Azure RBAC).
  */
 export class AzureScanner {
   constructor(
@@ -60,17 +64,48 @@ export class AzureScanner {
       ),
     );
 
-    const keyUris = new Map<string, string>();
-    for (const s of fresh) {
-      for (const v of s.vaults) {
-        if (v.keyUri) keyUris.set(v.keyUri.toLowerCase(), v.keyUri);
-      }
-    }
-    const keyLimit = pLimit(config.concurrency.keys);
-    const keys: AzureKeyFact[] = await Promise.all(
-      [...keyUris.values()].map(uri => keyLimit(() => readKey(uri, clients))),
-    );
+    const keys = await this.readKeys(fresh);
     await store.saveAzureKeys(keys, scanId, new Date().toISOString());
     return { keys: keys.length };
+  }
+
+  /**
+   * Each key URI met, read once; for a key in an Azure RBAC key vault, also the role assignments
+   * of the vault identities that use it.
+   */
+  private async readKeys(
+    fresh: AzureSubscriptionSnapshot[],
+  ): Promise<AzureKeyFact[]> {
+    const { config, clients } = this.deps;
+    const keyVaults = new Map<string, AzureKeyVaultFact>();
+    const uses = new Map<string, { keyUri: string; principals: Set<string> }>();
+    for (const s of fresh) {
+      for (const kv of s.keyVaults) keyVaults.set(kv.name.toLowerCase(), kv);
+      for (const v of s.vaults) {
+        if (!v.keyUri) continue;
+        const use = uses.get(v.keyUri.toLowerCase()) ?? {
+          keyUri: v.keyUri,
+          principals: new Set<string>(),
+        };
+        const principal = encryptionPrincipalOf(v);
+        if (principal) use.principals.add(principal.toLowerCase());
+        uses.set(v.keyUri.toLowerCase(), use);
+      }
+    }
+    const roleAssignments = new RoleAssignmentReader(clients);
+    const limit = pLimit(config.concurrency.keys);
+    return Promise.all(
+      [...uses.values()].map(({ keyUri, principals }) =>
+        limit(async () => {
+          const key = await readKey(keyUri, clients);
+          const kv = keyVaults.get(key.keyVaultName.toLowerCase());
+          if (!kv?.enableRbacAuthorization || !principals.size) return key;
+          return {
+            ...key,
+            ...(await roleAssignments.forKey(kv, [...principals])),
+          };
+        }),
+      ),
+    );
   }
 }

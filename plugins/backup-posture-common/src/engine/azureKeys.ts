@@ -1,4 +1,4 @@
-import { AzureRecoveryVaultFact } from '../inventory';
+import { AzureKeyRoleAssignment, AzureRecoveryVaultFact } from '../inventory';
 import { AzureContext } from './azureContext';
 
 /** The permissions a vault identity needs on its key (rule Z3). */
@@ -30,8 +30,68 @@ export function encryptionPrincipalOf(
 }
 
 /**
- * What the vault identity lacks on its key vault's access policies (Z3). Undefined when it cannot
- * be told: RBAC authorization (role assignments are not read), or policies or identity unknown.
+ * The Azure RBAC data action behind each access-policy key permission: `get` and `list` are both
+ * `keys/read` under RBAC.
+ */
+const KEY_DATA_ACTIONS: Record<string, string> = {
+  get: 'Microsoft.KeyVault/vaults/keys/read',
+  list: 'Microsoft.KeyVault/vaults/keys/read',
+  wrapKey: 'Microsoft.KeyVault/vaults/keys/wrap/action',
+  unwrapKey: 'Microsoft.KeyVault/vaults/keys/unwrap/action',
+};
+
+/** Azure's action patterns: case-insensitive, `*` matches any run of characters. */
+function actionMatches(pattern: string, action: string): boolean {
+  const re = pattern
+    .split('*')
+    .map(part => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${re}$`, 'i').test(action);
+}
+
+/** True when `scope` is the key vault, a scope above it, or the key itself. */
+function scopeCovers(scope: string, keyVaultId: string, keyName: string) {
+  const s = scope.replace(/\/+$/, '').toLowerCase();
+  const kv = keyVaultId.toLowerCase();
+  return (
+    s === '' ||
+    kv === s ||
+    kv.startsWith(`${s}/`) ||
+    s === `${kv}/keys/${keyName.toLowerCase()}`
+  );
+}
+
+/** The vault identity's role assignments that cover its key (undefined when not read). */
+export function coveringRoleAssignments(
+  ctx: AzureContext,
+  vault: AzureRecoveryVaultFact,
+): AzureKeyRoleAssignment[] | undefined {
+  const kv = ctx.keyVault(vault.keyUri);
+  const key = ctx.key(vault.keyUri);
+  const principal = encryptionPrincipalOf(vault)?.toLowerCase();
+  if (!kv?.id || !key?.roleAssignments || !principal) return undefined;
+  return key.roleAssignments.filter(
+    ra =>
+      ra.principalId.toLowerCase() === principal &&
+      scopeCovers(ra.scope, kv.id!, key.keyName),
+  );
+}
+
+function grantedByRoles(
+  assignments: AzureKeyRoleAssignment[],
+  action: string,
+): boolean {
+  return assignments.some(
+    ra =>
+      ra.dataActions.some(p => actionMatches(p, action)) &&
+      !ra.notDataActions.some(p => actionMatches(p, action)),
+  );
+}
+
+/**
+ * What the vault identity lacks on its key (Z3): from the key vault's access policies, or from the
+ * Azure RBAC role assignments read for the key. Undefined when it cannot be told (policies, role
+ * assignments or identity unknown).
  */
 export function missingKeyPermissions(
   ctx: AzureContext,
@@ -39,9 +99,15 @@ export function missingKeyPermissions(
 ): string[] | undefined {
   const kv = ctx.keyVault(vault.keyUri);
   const principal = encryptionPrincipalOf(vault);
-  if (!kv || kv.error || kv.enableRbacAuthorization || !kv.accessPolicies)
-    return undefined;
-  if (!principal) return undefined;
+  if (!kv || kv.error || !principal) return undefined;
+  if (kv.enableRbacAuthorization) {
+    const assignments = coveringRoleAssignments(ctx, vault);
+    if (!assignments) return undefined;
+    return REQUIRED_KEY_PERMISSIONS.filter(
+      k => !grantedByRoles(assignments, KEY_DATA_ACTIONS[k]),
+    );
+  }
+  if (!kv.accessPolicies) return undefined;
   const granted = new Set(
     kv.accessPolicies
       .filter(p => p.objectId.toLowerCase() === principal.toLowerCase())

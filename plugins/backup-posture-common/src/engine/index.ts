@@ -29,5 +29,9 @@ export {
 export type { EncryptionModel } from './classify';
 export { explainAwsMessage, KNOWN_AWS_MESSAGES } from './explanations';
 export type { KnownMessage } from './explanations';
-export { parseKeyUri, REQUIRED_KEY_PERMISSIONS } from './azureKeys';
+export {
+  encryptionPrincipalOf,
+  parseKeyUri,
+  REQUIRED_KEY_PERMISSIONS,
+} from './azureKeys';
 export { AZURE_VAULT_RESOURCE_TYPE } from './azureLineage';

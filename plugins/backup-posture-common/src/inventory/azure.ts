@@ -46,6 +46,20 @@ export interface AzureKeyVaultFact {
   error?: FactError;
 }
 
+/**
+ * An Azure RBAC role assignment of a vault identity that covers a key (its scope is the key, its
+ * key vault, or above), with the role's data actions (rule Z3). @public
+ */
+export interface AzureKeyRoleAssignment {
+  principalId: string;
+  scope: string;
+  roleDefinitionId: string;
+  roleName?: string;
+  /** Data actions the role grants, wildcards as Azure writes them (`Microsoft.KeyVault/vaults/keys/*`). */
+  dataActions: string[];
+  notDataActions: string[];
+}
+
 /** @public */
 export interface AzureKeyFact {
   keyUri: string;
@@ -64,6 +78,13 @@ export interface AzureKeyFact {
   rotationPolicyEnabled?: boolean;
   /** The rotation trigger, e.g. `timeAfterCreate P18M`. */
   rotationTrigger?: string;
+  /**
+   * When the key vault uses Azure RBAC: the vault identities' role assignments that cover this key.
+   * Absent when not read (access policies apply, or the key vault was not seen).
+   */
+  roleAssignments?: AzureKeyRoleAssignment[];
+  /** Why the role assignments could not be read (e.g. `AuthorizationFailed`). */
+  roleAssignmentsError?: FactError;
   error?: FactError;
 }
 

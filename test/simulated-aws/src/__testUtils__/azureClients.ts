@@ -4,6 +4,7 @@ import {
   PipelineRequest,
   createDefaultHttpClient,
 } from '@azure/core-rest-pipeline';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { KeyClient } from '@azure/keyvault-keys';
@@ -55,6 +56,11 @@ export function azureClients(opts: AzureClientOptions = {}) {
       }),
     keyVaultManagement: (subscriptionId: string) =>
       new KeyVaultManagementClient(credential, subscriptionId, {
+        httpClient,
+        retryOptions,
+      }),
+    authorization: (subscriptionId: string) =>
+      new AuthorizationManagementClient(credential, subscriptionId, {
         httpClient,
         retryOptions,
       }),

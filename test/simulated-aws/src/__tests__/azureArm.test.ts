@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { RestError } from '@azure/core-rest-pipeline';
 import { setupSimulator } from '../__testUtils__/demoSimulator';
 import { azureClients, collect } from '../__testUtils__/azureClients';
-import { DEMO_AZURE_SUBSCRIPTIONS as S } from '../azure/demo';
+import {
+  DEMO_AZURE_PRINCIPALS as P,
+  DEMO_AZURE_SUBSCRIPTIONS as S,
+} from '../azure/demo';
 import { SIM_AZURE_CREDENTIALS } from '../azure/constants';
 
 const sim = setupSimulator();
@@ -149,6 +152,61 @@ describe('ARM through @azure/arm-recoveryservices and @azure/arm-keyvault', () =
     expect(sim.countCalls({ operation: 'KeyVaults_ListBySubscription' })).toBe(
       3,
     );
+  });
+
+  it('lists role assignments for a key vault scope by principal, and reads role definitions', async () => {
+    const client = azureClients().authorization(S.security);
+    const kvScope = `subscriptions/${S.security}/resourceGroups/rg-shared-keys/providers/Microsoft.KeyVault/vaults/kv-data-lake`;
+    const all = await collect(client.roleAssignments.listForScope(kvScope));
+    expect(all).toHaveLength(2);
+    const mine = await collect(
+      client.roleAssignments.listForScope(kvScope, {
+        filter: `principalId eq '${P.dataLakeVault}'`,
+      }),
+    );
+    expect(mine).toEqual([
+      expect.objectContaining({
+        principalId: P.dataLakeVault,
+        principalType: 'ServicePrincipal',
+        scope: `/${kvScope}`,
+        roleDefinitionId: `/subscriptions/${S.security}/providers/Microsoft.Authorization/roleDefinitions/21090545-7ca7-4776-b22c-e363652d74d2`,
+      }),
+    ]);
+    // From the subscription: the assignments below it are listed too; atScope() only those above.
+    const bySub = await collect(
+      client.roleAssignments.listForScope(`subscriptions/${S.security}`),
+    );
+    expect(bySub.length).toBeGreaterThanOrEqual(2);
+    expect(
+      await collect(
+        client.roleAssignments.listForScope(`subscriptions/${S.security}`, {
+          filter: 'atScope()',
+        }),
+      ),
+    ).toEqual([]);
+    const role = await client.roleDefinitions.getById(
+      mine[0].roleDefinitionId!.slice(1),
+    );
+    expect(role).toMatchObject({
+      roleName: 'Key Vault Reader',
+      roleType: 'BuiltInRole',
+      permissions: [
+        expect.objectContaining({
+          dataActions: expect.arrayContaining([
+            'Microsoft.KeyVault/vaults/*/read',
+          ]),
+        }),
+      ],
+    });
+    const denied = await azureClients()
+      .authorization(S.legacy)
+      .roleAssignments.listForScope(`subscriptions/${S.legacy}`)
+      .next()
+      .catch(e => e);
+    expect(denied).toMatchObject({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
+    });
   });
 
   it('denies a subscription without Reader with AuthorizationFailed', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { demoScenario } from '../model/demo';
 import { AZURE_CHECK_IDS, azureTruth } from '../azure/truth';
-import { DEMO_AZURE_SUBSCRIPTIONS as S } from '../azure/demo';
+import {
+  DEMO_AZURE_PRINCIPALS as P,
+  DEMO_AZURE_SUBSCRIPTIONS as S,
+} from '../azure/demo';
 import { NOW } from '../__testUtils__/demoSimulator';
 
 const estate = demoScenario({ now: NOW });
@@ -100,7 +103,11 @@ describe('azureTruth on the demo estate', () => {
     expect(byName('rsv-erp')).toMatchObject({ keyVaultRecoverable: false });
     expect(byName('rsv-data-lake-archive')).toMatchObject({
       keyExpired: true,
-      keyProblems: ['key expired on 2026-11-13T00:00:00.000Z'],
+      identityHasKeyPermissions: false,
+      keyProblems: [
+        'key expired on 2026-11-13T00:00:00.000Z',
+        'the vault identity lacks get/list/wrapKey/unwrapKey on the key',
+      ],
     });
     expect(byName('rsv-intranet')).toMatchObject({
       kekIdentity: 'user-assigned',
@@ -132,10 +139,22 @@ describe('azureTruth on the demo estate', () => {
     expect(byNameIn(changed, 'rsv-hr-prod').checks['rsv-key-usable']).toBe(
       'fail',
     );
+    // Azure RBAC: the vault identity may wrap, the scanner holds no role and cannot read the key.
     kv.accessPolicies = [];
-    kv.enableRbacAuthorization = true; // role assignments: none, and not visible to the scanner
+    kv.enableRbacAuthorization = true;
+    kv.roleAssignments = [
+      {
+        principalId: P.hrVault,
+        role: 'Key Vault Crypto Service Encryption User',
+      },
+    ];
     expect(byNameIn(changed, 'rsv-hr-prod').checks['rsv-key-usable']).toBe(
       'unknown',
+    );
+    // Under RBAC a missing grant is observed too: role assignments are listed with Reader.
+    kv.roleAssignments = [{ principalId: P.hrVault, role: 'Key Vault Reader' }];
+    expect(byNameIn(changed, 'rsv-hr-prod').checks['rsv-key-usable']).toBe(
+      'fail',
     );
   });
 });

@@ -238,13 +238,23 @@ export function demoAzureEstate(opts: { now: string }): SimAzureEstate {
       },
       [P.intranetIdentity],
     ),
-    // Recoverable, but the key's current version expired 10 days ago (Z1).
+    // Recoverable, but the key's current version expired 10 days ago (Z1); Azure RBAC, where the
+    // vault identity was given Key Vault Reader: it may read the key but not wrap/unwrap (Z3).
     keyVault(
       {
         subscriptionId: S.security,
         resourceGroup: 'rg-shared-keys',
         name: 'kv-data-lake',
         location: 'japaneast',
+        enableRbacAuthorization: true,
+        accessPolicies: [],
+        roleAssignments: [
+          { principalId: P.dataLakeVault, role: 'Key Vault Reader' },
+          {
+            principalId: SIM_AZURE_SCANNER_OBJECT_ID,
+            role: 'Key Vault Reader',
+          },
+        ],
         keys: [
           rsaKey('kv-data-lake', 'rsv-data-lake-cmk', {
             now,
@@ -254,7 +264,7 @@ export function demoAzureEstate(opts: { now: string }): SimAzureEstate {
           }),
         ],
       },
-      [P.dataLakeVault],
+      [],
     ),
   ];
 
@@ -349,7 +359,7 @@ export function demoAzureEstate(opts: { now: string }): SimAzureEstate {
       publicNetworkAccess: 'Disabled',
       privateEndpoints: [{ name: 'pe-rsv-intranet-backup', state: 'Approved' }],
     }),
-    // Owned by the AWS entity data-lake too; its key expired (Z1).
+    // Owned by the AWS entity data-lake too; its key expired (Z1) and its identity cannot wrap (Z3).
     vault({
       subscriptionId: S.prod,
       resourceGroup: 'rg-data-lake',

@@ -10,20 +10,8 @@ import {
   entraErrorResponse,
 } from './errors';
 import { randomUUID } from 'node:crypto';
+import { armActionOf } from './handlers/arm';
 import { AzureRoute } from './handlers/context';
-
-const ARM_ACTIONS: Record<string, string> = {
-  Subscriptions_List: 'Microsoft.Resources/subscriptions/read',
-  Subscriptions_Get: 'Microsoft.Resources/subscriptions/read',
-  RecoveryServicesVaults_ListBySubscriptionId:
-    'Microsoft.RecoveryServices/vaults/read',
-  RecoveryServicesVaults_ListByResourceGroup:
-    'Microsoft.RecoveryServices/vaults/read',
-  RecoveryServicesVaults_Get: 'Microsoft.RecoveryServices/vaults/read',
-  KeyVaults_ListBySubscription: 'Microsoft.KeyVault/vaults/read',
-  KeyVaults_ListByResourceGroup: 'Microsoft.KeyVault/vaults/read',
-  KeyVaults_Get: 'Microsoft.KeyVault/vaults/read',
-};
 
 const KV_PERMISSIONS: Record<string, string> = {
   Keys_Get: 'get',
@@ -92,7 +80,7 @@ export function azureFaultResponse(
       403,
       'AuthorizationFailed',
       message ??
-        `The client '${caller?.appid}' with object id '${caller?.oid}' does not have authorization to perform action '${ARM_ACTIONS[route.operation] ?? 'Microsoft.Resources/read'}' over scope '/subscriptions/${route.account}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+        `The client '${caller?.appid}' with object id '${caller?.oid}' does not have authorization to perform action '${armActionOf(route.operation) ?? 'Microsoft.Resources/read'}' over scope '/subscriptions/${route.account}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
     );
   } else {
     e = new AzureError(

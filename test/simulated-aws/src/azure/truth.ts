@@ -216,9 +216,9 @@ function vaultTruth(
         t.keyProblems.push(
           'the vault identity lacks get/list/wrapKey/unwrapKey on the key',
         );
-        // Access policies come with the key vault listing; RBAC role assignments do not.
-        if (t.keyVaultVisible && !kv.enableRbacAuthorization)
-          observed.push('permissions');
+        // Access policies come with the key vault listing; RBAC role assignments are listed
+        // with the same Reader role on the key vault's subscription.
+        if (t.keyVaultVisible) observed.push('permissions');
       }
     } else {
       t.keyProblems.push(

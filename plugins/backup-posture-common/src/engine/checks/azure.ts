@@ -2,7 +2,11 @@
  * Azure Recovery Services vault checks (rules Z1–Z6). Small checks over `AzureInventory`, one per
  * catalog id; a subscription whose scan failed makes its findings `unknown`.
  */
-import { AzureKeyVaultFact, AzureRecoveryVaultFact } from '../../inventory';
+import {
+  AzureKeyFact,
+  AzureKeyVaultFact,
+  AzureRecoveryVaultFact,
+} from '../../inventory';
 import { CheckStatus, Finding, Remediation, Severity } from '../../posture';
 import { AzureContext } from '../azureContext';
 import { missingKeyPermissions } from '../azureKeys';
@@ -81,13 +85,17 @@ function azureCheck(
 
 function permissionWords(
   kv: AzureKeyVaultFact | undefined,
+  key: AzureKeyFact | undefined,
   missing: string[] | undefined,
 ): string {
-  if (kv?.enableRbacAuthorization)
-    return 'Azure RBAC (role assignments not read)';
-  if (!missing) return 'not determined';
-  if (missing.length) return `missing ${missing.join(', ')}`;
-  return 'get, list, wrapKey, unwrapKey granted';
+  const model = kv?.enableRbacAuthorization ? ' (Azure RBAC)' : '';
+  if (!missing) {
+    if (key?.roleAssignmentsError)
+      return `role assignments not read: ${key.roleAssignmentsError.name}: ${key.roleAssignmentsError.message}`;
+    return `not determined${model}`;
+  }
+  if (missing.length) return `missing ${missing.join(', ')}${model}`;
+  return `get, list, wrapKey, unwrapKey granted${model}`;
 }
 
 const keyError = (ctx: AzureContext, vault: AzureRecoveryVaultFact) => {
@@ -208,7 +216,7 @@ export const rsvKeyUsable = azureCheck(
   'The vault key is usable',
   'critical',
   ['Z1', 'Z3'],
-  'For vaults with a CMK: the key is enabled, RSA, not expired, its key vault is in the vault’s region, and (with access policies) the vault identity holds get, list, wrapKey and unwrapKey on it.',
+  'For vaults with a CMK: the key is enabled, RSA, not expired, its key vault is in the vault’s region, and the vault identity holds get, list, wrapKey and unwrapKey on it (from the key vault’s access policies, or its Azure RBAC role assignments and their roles’ data actions).',
   {
     why: 'A disabled, expired or wrongly placed key stops backups and restores of the vault (Z1); the vault’s identity must be able to get, list, wrapKey and unwrapKey on it (Z3).',
     console: [
@@ -259,10 +267,17 @@ export const rsvKeyUsable = azureCheck(
       expiresOn: key.expiresOn,
       keyVaultLocation: kv?.location,
       vaultLocation: vault.location,
-      identityPermissions: permissionWords(kv, missing),
+      identityPermissions: permissionWords(kv, key, missing),
     };
     if (problems.length)
       return { status: 'fail', message: problems.join('; '), evidence };
+    // Under Azure RBAC the grant is only known from the role assignments read for the key.
+    if (kv?.enableRbacAuthorization && !missing)
+      return {
+        status: 'unknown',
+        message: `vault identity permissions on key vault ${kv.name} not determined: ${evidence.identityPermissions}`,
+        evidence,
+      };
     if (key.enabled === undefined || !key.keyType)
       return {
         status: 'unknown',

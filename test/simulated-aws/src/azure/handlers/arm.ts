@@ -1,6 +1,7 @@
 /**
- * Azure Resource Manager (`management.azure.com`): subscriptions, Recovery Services vaults and
- * key vaults, read-only. Lists page with an absolute `nextLink` carrying a `$skipToken`.
+ * Azure Resource Manager (`management.azure.com`): subscriptions, Recovery Services vaults, key
+ * vaults, role assignments and role definitions, read-only. Lists page with an absolute
+ * `nextLink` carrying a `$skipToken`.
  */
 import { ARM_PAGE_SIZE, AZURE_HOSTS } from '../constants';
 import { AzureError, azureJson } from '../errors';
@@ -11,6 +12,10 @@ import {
   SimRecoveryVault,
 } from '../types';
 import { renderKeyVault, renderRecoveryVault } from './armRender';
+import {
+  getRoleDefinition,
+  listRoleAssignmentsForScope,
+} from './authorization';
 import { AzureRequestContext, AzureRoute } from './context';
 
 const SUB = '/subscriptions/([^/]+)';
@@ -20,13 +25,20 @@ const KV = '/providers/Microsoft\\.KeyVault/vaults';
 
 interface ArmOperation {
   pattern: RegExp;
+  /** How the match names its resource; default `{ sub: m[1], rg: m[2], name: m[3] }`. */
+  params?: (m: RegExpExecArray) => ArmParams;
   operation: string;
   /** The action the caller needs, for `AuthorizationFailed`. */
   action: string;
-  answer: (
-    ctx: AzureRequestContext,
-    p: { sub: string; rg?: string; name?: string },
-  ) => Response;
+  /** Readable by any signed-in caller (built-in role definitions). */
+  tenantWide?: boolean;
+  answer: (ctx: AzureRequestContext, p: ArmParams) => Response;
+}
+
+interface ArmParams {
+  sub: string;
+  rg?: string;
+  name?: string;
 }
 
 const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
@@ -128,7 +140,40 @@ const OPERATIONS: ArmOperation[] = [
       return azureJson(renderKeyVault(ctx.azure, kv));
     },
   },
+  {
+    // Any scope in a subscription: the subscription, a resource group or a resource (a key vault).
+    pattern: re(
+      `(${SUB}(?:${RG})?(?:/providers/[^/]+/[^/]+/[^/]+)*)/providers/Microsoft\\.Authorization/roleAssignments`,
+    ),
+    params: m => ({ sub: m[2], rg: m[3], name: m[1] }),
+    operation: 'RoleAssignments_ListForScope',
+    action: 'Microsoft.Authorization/roleAssignments/read',
+    answer: (ctx, p) =>
+      page(
+        ctx,
+        listRoleAssignmentsForScope(
+          ctx.azure,
+          p.name!,
+          ctx.target.query.get('$filter'),
+        ),
+      ),
+  },
+  {
+    pattern: re(
+      `(?:${SUB})?/providers/Microsoft\\.Authorization/roleDefinitions/([^/]+)`,
+    ),
+    params: m => ({ sub: m[1], name: m[2] }),
+    operation: 'RoleDefinitions_GetById',
+    action: 'Microsoft.Authorization/roleDefinitions/read',
+    tenantWide: true,
+    answer: (_ctx, p) => azureJson(getRoleDefinition(p.sub, p.name!)),
+  },
 ];
+
+/** The action an ARM operation needs (for `AuthorizationFailed` messages). */
+export function armActionOf(operation: string): string | undefined {
+  return OPERATIONS.find(op => op.operation === operation)?.action;
+}
 
 /** ARM matches resource group and provider names case-insensitively. */
 function same(a: string | undefined, b: string | undefined): boolean {
@@ -236,7 +281,7 @@ export function routeArm(
   for (const op of OPERATIONS) {
     const m = op.pattern.exec(path);
     if (!m) continue;
-    const p = { sub: m[1], rg: m[2], name: m[3] };
+    const p = op.params ? op.params(m) : { sub: m[1], rg: m[2], name: m[3] };
     const isList = op.operation.startsWith('Subscriptions_List');
     return {
       service: 'azure-arm',
@@ -258,7 +303,8 @@ export function routeArm(
             'MissingApiVersionParameter',
             'The api-version query parameter (?api-version=) is required for all requests.',
           );
-        if (!isList) authorize(ctx, p.sub, p.rg, op.action);
+        if (!isList && !(op.tenantWide && !p.sub))
+          authorize(ctx, p.sub, p.rg, op.action);
         return op.answer(ctx, p);
       },
     };
