@@ -329,10 +329,10 @@ function findings(sorted: PresetResult[]): string {
         'the collector runs: across presets it is not even monotone (see the targets table), and a ' +
         'repeat of the 300-account scan at 0 ms latency with 32 scopes at a time peaked at +202 MiB ' +
         'during discovery and +433 MiB while loading the estate and evaluating entities, against +1.2 ' +
-        `GiB in the recorded run.${cappedText} One holder proportional to the estate remains, outside ` +
-        'this change: to evaluate, the scan loads every scope snapshot at once ' +
-        "(`PostureStore.listScopes` via `loadIndex`), so the rows' JSON text and the parsed objects are " +
-        'alive together for a moment; reading the snapshots in pages would keep one copy.',
+        `GiB in an earlier recorded run.${cappedText} To evaluate, the scan loads the stored estate ` +
+        'once; it reads the scope snapshots a page of 200 rows at a time (`PostureStore.listScopes`), so ' +
+        "the rows' JSON text and the parsed objects are never all alive together (before, every row " +
+        'was read at once and the two copies overlapped).',
     );
   }
   const missedPage = sorted.filter(r => targetsOf(r, sorted[0]).page === false);
