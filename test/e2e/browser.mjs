@@ -32,10 +32,32 @@ export async function openBrowser() {
   return { browser, page, pageErrors };
 }
 
-export async function screenshot(page, name) {
+/**
+ * The page; with `tall`, the viewport first grows to the height of Backstage's scrolling main
+ * area, so content below the fold is in the picture (`fullPage` only sees the window's scroll).
+ */
+export async function screenshot(page, name, { tall = false } = {}) {
   mkdirSync(imagesDir, { recursive: true });
   const path = join(imagesDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  if (tall && viewport) {
+    const height = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('main, main *')].map(
+          e => e.scrollHeight,
+        ),
+      ),
+    );
+    await page.setViewportSize({
+      width: viewport.width,
+      height: Math.min(Math.max(height, viewport.height), 4000),
+    });
+  }
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    if (tall && viewport) await page.setViewportSize(viewport);
+  }
   return path;
 }
 

@@ -13,7 +13,12 @@ export const DEMO = {
   // Azure: a key URI pinned to a version (Z5) and a DR vault whose key vault is elsewhere (Z1).
   azureComponent: 'crm',
   azureFacts: ['rsv-crm', 'rsv-crm-dr', 'pinned to version', 'japanwest'],
-  // AWS buckets and an Azure archive vault on one page.
+  // AWS buckets and an Azure archive vault on one page; its key vault is on Azure RBAC and the
+  // vault identity's role (Key Vault Reader) cannot wrap or unwrap (Z3).
   bothCloudsComponent: 'data-lake',
-  bothCloudsFacts: ['rsv-data-lake-archive', 'Backup vaults'],
+  bothCloudsFacts: [
+    'rsv-data-lake-archive',
+    'Backup vaults',
+    'lacks wrapKey, unwrapKey on key vault kv-data-lake',
+  ],
 };

@@ -55,5 +55,7 @@ test('a service on both clouds shows AWS and Azure side by side', async () => {
     .evaluateAll(rows => rows.map(r => r.getAttribute('data-check-id')));
   assert.ok(ids.some(id => id.startsWith('rsv-')));
   assert.ok(ids.some(id => !id.startsWith('rsv-')));
+  // The lineage: AWS copies, and the Azure vault whose RBAC key vault denies it wrap/unwrap (Z3).
+  await screenshot(page, 'both-clouds-entity-tab', { tall: true });
   assert.deepEqual(pageErrors, []);
 });
