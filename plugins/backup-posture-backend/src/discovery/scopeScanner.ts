@@ -32,6 +32,7 @@ import {
 } from './backupFacts';
 import { ScopeClients } from './clients';
 import {
+  emptyScopeSnapshot,
   Scope,
   ScopeResource,
   ScopeSnapshot,
@@ -71,17 +72,7 @@ export async function scanScope(
 ): Promise<ScopeSnapshot> {
   const { backup } = clients;
   const limit = pLimit(options.parallelCalls ?? 4);
-  const snapshot: ScopeSnapshot = {
-    accountId: scope.accountId,
-    region: scope.region,
-    collectedAt: new Date().toISOString(),
-    vaults: [],
-    plans: [],
-    recoveryPoints: [],
-    copyJobs: [],
-    resources: [],
-    partialErrors: [],
-  };
+  const snapshot = emptyScopeSnapshot(scope, new Date().toISOString());
   const partial = (operation: string, subject: string, e: unknown) =>
     snapshot.partialErrors.push({ operation, subject, error: toFactError(e) });
 

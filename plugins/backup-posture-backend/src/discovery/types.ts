@@ -40,6 +40,24 @@ export interface ScopeSnapshot {
   }>;
 }
 
+/** A scope's snapshot before anything was read. */
+export function emptyScopeSnapshot(
+  scope: Scope,
+  collectedAt: string,
+): ScopeSnapshot {
+  return {
+    accountId: scope.accountId,
+    region: scope.region,
+    collectedAt,
+    vaults: [],
+    plans: [],
+    recoveryPoints: [],
+    copyJobs: [],
+    resources: [],
+    partialErrors: [],
+  };
+}
+
 /** A tag selector: every pair must match (an empty value matches any value of the key). */
 export type TagSelector = Record<string, string>;
 

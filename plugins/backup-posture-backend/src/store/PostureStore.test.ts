@@ -5,6 +5,7 @@ import {
   EntityPostureSummary,
 } from '@backup-posture/plugin-backup-posture-common';
 import { gunzipSync } from 'node:zlib';
+import { emptyScopeSnapshot } from '../discovery/types';
 import { EntityRow } from './types';
 import { PostureStore } from './PostureStore';
 
@@ -57,14 +58,20 @@ function row(
   };
 }
 
+async function storeOn(
+  databaseId: Parameters<typeof databases.init>[0],
+): Promise<PostureStore> {
+  const knex = await databases.init(databaseId);
+  return PostureStore.create(
+    mockServices.database.mock({ getClient: async () => knex }),
+  );
+}
+
 describe('PostureStore entity rows', () => {
   it.each(databases.eachSupportedId())(
     'filters summaries, sees another scan’s rows at once, and keeps postures compressed (%p)',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await PostureStore.create(
-        mockServices.database.mock({ getClient: async () => knex }),
-      );
+      const store = await storeOn(databaseId);
       await store.upsertEntities(
         [
           row('payments-api'),
@@ -122,10 +129,7 @@ describe('PostureStore entity rows', () => {
   it.each(databases.eachSupportedId())(
     'lists scope snapshots across read pages: every row once, failures with their error (%p)',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await PostureStore.create(
-        mockServices.database.mock({ getClient: async () => knex }),
-      );
+      const store = await storeOn(databaseId);
       const at = '2026-11-24T00:00:00.000Z';
       // More rows than one read page (200), so a missed or repeated page shows.
       const accounts = Array.from({ length: 150 }, (_, i) =>
@@ -135,17 +139,7 @@ describe('PostureStore entity rows', () => {
       for (const accountId of accounts) {
         for (const region of regions) {
           await store.saveScopeSnapshot(
-            {
-              accountId,
-              region,
-              collectedAt: at,
-              vaults: [],
-              plans: [],
-              recoveryPoints: [],
-              copyJobs: [],
-              resources: [],
-              partialErrors: [],
-            },
+            emptyScopeSnapshot({ accountId, region }, at),
             'scan-1',
             at,
           );

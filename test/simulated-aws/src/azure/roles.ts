@@ -12,6 +12,15 @@ export interface SimRoleDefinition {
   dataActions: string[];
 }
 
+/** The management-plane reads the Key Vault roles share. */
+const KEY_VAULT_READ_ACTIONS = [
+  'Microsoft.Authorization/*/read',
+  'Microsoft.KeyVault/checkNameAvailability/read',
+  'Microsoft.KeyVault/deletedVaults/read',
+  'Microsoft.KeyVault/locations/*/read',
+  'Microsoft.KeyVault/vaults/*/read',
+];
+
 export const BUILT_IN_KEY_VAULT_ROLES: Record<
   SimKeyVaultRole,
   SimRoleDefinition
@@ -21,12 +30,8 @@ export const BUILT_IN_KEY_VAULT_ROLES: Record<
     description:
       'Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets.',
     actions: [
-      'Microsoft.Authorization/*/read',
+      ...KEY_VAULT_READ_ACTIONS,
       'Microsoft.Resources/deployments/*',
-      'Microsoft.KeyVault/checkNameAvailability/read',
-      'Microsoft.KeyVault/deletedVaults/read',
-      'Microsoft.KeyVault/locations/*/read',
-      'Microsoft.KeyVault/vaults/*/read',
       'Microsoft.KeyVault/operations/read',
     ],
     dataActions: ['Microsoft.KeyVault/vaults/*'],
@@ -35,13 +40,7 @@ export const BUILT_IN_KEY_VAULT_ROLES: Record<
     guid: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
     description:
       'Perform any action on the keys of a key vault, except manage permissions.',
-    actions: [
-      'Microsoft.Authorization/*/read',
-      'Microsoft.KeyVault/checkNameAvailability/read',
-      'Microsoft.KeyVault/deletedVaults/read',
-      'Microsoft.KeyVault/locations/*/read',
-      'Microsoft.KeyVault/vaults/*/read',
-    ],
+    actions: [...KEY_VAULT_READ_ACTIONS],
     dataActions: [
       'Microsoft.KeyVault/vaults/keys/*',
       'Microsoft.KeyVault/vaults/keyrotationpolicies/*',
@@ -66,14 +65,7 @@ export const BUILT_IN_KEY_VAULT_ROLES: Record<
     guid: '21090545-7ca7-4776-b22c-e363652d74d2',
     description:
       'Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material.',
-    actions: [
-      'Microsoft.Authorization/*/read',
-      'Microsoft.KeyVault/checkNameAvailability/read',
-      'Microsoft.KeyVault/deletedVaults/read',
-      'Microsoft.KeyVault/locations/*/read',
-      'Microsoft.KeyVault/vaults/*/read',
-      'Microsoft.KeyVault/operations/read',
-    ],
+    actions: [...KEY_VAULT_READ_ACTIONS, 'Microsoft.KeyVault/operations/read'],
     dataActions: [
       'Microsoft.KeyVault/vaults/*/read',
       'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
