@@ -16,7 +16,8 @@ import { ReportService } from './ReportService';
 
 const name = z.string().min(1).max(253);
 
-const reportQuery = z
+/** The `/report` query (exported so the OpenAPI contract test can compare the two). */
+export const reportQuery = z
   .object({
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -32,6 +33,11 @@ const reportQuery = z
     sort: z.enum(['score', 'entityRef', 'owner', 'grade']).optional(),
     order: z.enum(['asc', 'desc']).optional(),
   })
+  .strict();
+
+/** The `/report/trend` query. */
+export const trendQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(1000).default(90) })
   .strict();
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -112,12 +118,7 @@ export async function createRouter(
   });
 
   router.get('/report/trend', async (req, res) => {
-    const { limit } = parse(
-      z
-        .object({ limit: z.coerce.number().int().min(1).max(1000).default(90) })
-        .strict(),
-      req.query,
-    );
+    const { limit } = parse(trendQuery, req.query);
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await reports.trend(limit ?? 90));
   });
