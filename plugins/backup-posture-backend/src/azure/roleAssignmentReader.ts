@@ -48,6 +48,7 @@ export class RoleAssignmentReader {
             scope: ra.scope,
             roleDefinitionId: ra.roleDefinitionId,
             ...role,
+            ...(ra.condition ? { condition: ra.condition } : {}),
           });
         }
       }

@@ -103,9 +103,14 @@ export function missingKeyPermissions(
   if (kv.enableRbacAuthorization) {
     const assignments = coveringRoleAssignments(ctx, vault);
     if (!assignments) return undefined;
-    return REQUIRED_KEY_PERMISSIONS.filter(
-      k => !grantedByRoles(assignments, KEY_DATA_ACTIONS[k]),
-    );
+    const missing = (from: AzureKeyRoleAssignment[]) =>
+      REQUIRED_KEY_PERMISSIONS.filter(
+        k => !grantedByRoles(from, KEY_DATA_ACTIONS[k]),
+      );
+    const unconditional = missing(assignments.filter(ra => !ra.condition));
+    // What only a conditional assignment grants may or may not hold: not determined.
+    if (unconditional.length > missing(assignments).length) return undefined;
+    return unconditional;
   }
   if (!kv.accessPolicies) return undefined;
   const granted = new Set(

@@ -58,6 +58,8 @@ export interface AzureKeyRoleAssignment {
   /** Data actions the role grants, wildcards as Azure writes them (`Microsoft.KeyVault/vaults/keys/*`). */
   dataActions: string[];
   notDataActions: string[];
+  /** An ABAC condition on the assignment: it grants only when the condition holds (not evaluated). */
+  condition?: string;
 }
 
 /** @public */

@@ -140,7 +140,12 @@ export interface SimKeyVault {
   /** True: data-plane access by Azure RBAC (`roleAssignments`); false: `accessPolicies`. */
   enableRbacAuthorization: boolean;
   accessPolicies: Array<{ objectId: string; keys: SimKeyPermission[] }>;
-  roleAssignments: Array<{ principalId: string; role: SimKeyVaultRole }>;
+  roleAssignments: Array<{
+    principalId: string;
+    role: SimKeyVaultRole;
+    /** An ABAC condition (rendered as is; the simulator does not evaluate it). */
+    condition?: string;
+  }>;
   networkDefaultAction: 'Allow' | 'Deny';
   publicNetworkAccess: 'Enabled' | 'Disabled';
   keys: SimKeyVaultKey[];

@@ -92,6 +92,8 @@ function permissionWords(
   if (!missing) {
     if (key?.roleAssignmentsError)
       return `role assignments not read: ${key.roleAssignmentsError.name}: ${key.roleAssignmentsError.message}`;
+    if (key?.roleAssignments?.some(ra => ra.condition))
+      return 'granted only by role assignments with conditions, which are not evaluated (Azure RBAC)';
     return `not determined${model}`;
   }
   if (missing.length) return `missing ${missing.join(', ')}${model}`;

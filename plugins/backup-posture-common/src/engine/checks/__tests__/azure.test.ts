@@ -218,6 +218,23 @@ describe('Azure Recovery Services vault checks', () => {
         }),
       ]).status,
     ).toBe('pass');
+    // A grant that rests on an ABAC condition is not evaluated: unknown, never a pass.
+    const conditional = withRoles([
+      role({
+        ...cryptoUser,
+        condition:
+          "@Resource[Microsoft.KeyVault/vaults/keys:KeyName] StringEquals 'backup'",
+      }),
+    ]);
+    expect(conditional.status).toBe('unknown');
+    expect(conditional.findings[0].message).toContain(
+      'role assignments with conditions',
+    );
+    // An unconditional grant beside it decides.
+    expect(
+      withRoles([role({ ...cryptoUser, condition: 'x' }), role(cryptoUser)])
+        .status,
+    ).toBe('pass');
   });
 
   it('Z1 pass / fail: CMK vs platform-managed keys', () => {
