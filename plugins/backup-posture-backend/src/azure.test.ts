@@ -16,7 +16,11 @@ import {
 import request from 'supertest';
 import { startPlugin, waitForScan } from './__testUtils__/backend';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
-import { NOW, simulatedConfig } from './__testUtils__/fixtures';
+import {
+  componentEntity,
+  NOW,
+  simulatedConfig,
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(90_000);
 
@@ -41,16 +45,7 @@ function azureConfig() {
 }
 
 const component = (name: string, annotations: Record<string, string>) =>
-  ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/apps',
-    },
-  }) as Entity;
+  componentEntity(name, annotations, { owner: 'apps' });
 
 function entities(): Entity[] {
   const byTag = (app: string) =>

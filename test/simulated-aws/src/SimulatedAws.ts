@@ -1,5 +1,5 @@
 import { HttpResponse, RequestHandler, http } from 'msw';
-import { abortable, logCall } from './callLog';
+import { abortable, CallRecord, logCall } from './callLog';
 import { EstateIndex, deriveBackups } from './derive/deriveBackups';
 import { DerivedBackups } from './derive/types';
 import { Estate } from './model/types';
@@ -25,18 +25,6 @@ import { organizationsSimulator } from './handlers/organizations';
 import { stsSimulator } from './handlers/sts';
 import { taggingSimulator } from './handlers/tagging';
 import { AzureSimulator } from './azure/AzureSimulator';
-
-/** One logged call. `status` is the HTTP status sent, 0 when the connection was dropped. */
-export interface CallRecord {
-  service: string;
-  operation: string;
-  account: string;
-  region: string;
-  at: number;
-  status: number;
-  /** The error code sent, if any. */
-  errorCode?: string;
-}
 
 const SIMULATORS: ServiceSimulator[] = [
   backupSimulator,

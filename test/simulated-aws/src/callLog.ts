@@ -1,7 +1,14 @@
 /** What the simulators share when answering a call: the log entry and the injected latency. */
 
-interface LoggedCall {
+/** One logged call. `status` is the HTTP status sent, 0 when the connection was dropped. */
+export interface CallRecord {
+  service: string;
+  operation: string;
+  account: string;
+  region: string;
+  at: number;
   status: number;
+  /** The error code sent, if any. */
   errorCode?: string;
 }
 
@@ -9,9 +16,9 @@ interface LoggedCall {
  * Appends a call to the log and returns the function that completes its entry with the answer
  * (status 0 for a network error, such as an unknown host or a dropped connection).
  */
-export function logCall<R extends LoggedCall>(
-  calls: R[],
-  record: R,
+export function logCall(
+  calls: CallRecord[],
+  record: CallRecord,
 ): (response: Response, errorCode?: string) => Response {
   calls.push(record);
   return (response, errorCode) => {

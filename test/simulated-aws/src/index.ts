@@ -1,5 +1,5 @@
 export { SimulatedAws } from './SimulatedAws';
-export type { CallRecord } from './SimulatedAws';
+export type { CallRecord } from './callLog';
 export type {
   FaultKind,
   FaultSpec,

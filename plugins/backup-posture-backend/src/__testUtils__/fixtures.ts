@@ -44,29 +44,40 @@ export function simulatedConfig(overrides: JsonObject = {}): JsonObject {
 
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
 
-/** Catalog entities mapped to the demo estate, one per mapping style plus a malformed one. */
-export function demoEntities(sim: SimulatedAws): Entity[] {
-  const ledger = sim.estate.resources.find(r => r.name === 'payments-ledger')!;
-  const component = (
-    name: string,
-    annotations: Record<string, string>,
-    extra: Partial<Entity> = {},
-  ): Entity => ({
+/** A production service component, owned by `group:default/<owner>`, in `system` if given. */
+export function componentEntity(
+  name: string,
+  annotations: Record<string, string>,
+  opts: { owner: string; system?: string },
+): Entity {
+  const owner = `group:default/${opts.owner}`;
+  return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
     spec: {
       type: 'service',
       lifecycle: 'production',
-      owner: 'group:default/payments',
-      system: 'payments',
+      owner,
+      ...(opts.system ? { system: opts.system } : {}),
     },
     relations: [
-      relation('ownedBy', 'group:default/payments'),
-      relation('partOf', 'system:default/payments'),
+      relation('ownedBy', owner),
+      ...(opts.system
+        ? [relation('partOf', `system:default/${opts.system}`)]
+        : []),
     ],
-    ...extra,
-  });
+  };
+}
+
+/** Catalog entities mapped to the demo estate, one per mapping style plus a malformed one. */
+export function demoEntities(sim: SimulatedAws): Entity[] {
+  const ledger = sim.estate.resources.find(r => r.name === 'payments-ledger')!;
+  const component = (name: string, annotations: Record<string, string>) =>
+    componentEntity(name, annotations, {
+      owner: 'payments',
+      system: 'payments',
+    });
   return [
     component('payments-api', {
       [ANNOTATION_AWS_RESOURCE_TAGS]: 'service=payments-api',

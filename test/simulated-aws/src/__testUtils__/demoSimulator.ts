@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { setupServer } from 'msw/node';
-import { demoScenario } from '../model/demo';
 import { SimulatedAws } from '../SimulatedAws';
+import { useDemoSimulator } from './useDemoSimulator';
 
 export const NOW = '2026-11-23T00:00:00.000Z';
 export const MAIN_CREDENTIALS = {
@@ -11,13 +9,8 @@ export const MAIN_CREDENTIALS = {
 };
 
 /** A demo simulator behind msw; unhandled requests fail the test. */
-export function setupSimulator() {
-  const sim = new SimulatedAws(demoScenario({ now: NOW }));
-  const server = setupServer(...sim.handlers());
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => sim.reset());
-  afterAll(() => server.close());
-  return sim;
+export function setupSimulator(): SimulatedAws {
+  return useDemoSimulator(NOW);
 }
 
 /** Credentials for `account` from the simulated AssumeRole, as discovery obtains them. */

@@ -4,7 +4,7 @@
  * latency rules and fault injector. Authentication is checked here, before faults, so an injected
  * fault counts authenticated calls only (Key Vault's unauthenticated challenge round is not one).
  */
-import { abortable, logCall } from '../callLog';
+import { abortable, CallRecord, logCall } from '../callLog';
 import { HttpResponse } from 'msw';
 import { CallScope, FaultInjector } from '../faults';
 import { AZURE_AUDIENCES } from './constants';
@@ -22,21 +22,10 @@ import { azureTarget } from './route';
 import { TokenClaims, TokenIssuer, sameAudience } from './tokens';
 import { SimAzureEstate } from './types';
 
-/** The call-log entry shape of `SimulatedAws.calls`. */
-export interface AzureCallRecord {
-  service: string;
-  operation: string;
-  account: string;
-  region: string;
-  at: number;
-  status: number;
-  errorCode?: string;
-}
-
 export interface AzureSimulatorHost {
   azure(): SimAzureEstate | undefined;
   estateNow(): string;
-  calls: AzureCallRecord[];
+  calls: CallRecord[];
   faults: FaultInjector;
   latencyMs(call: Required<CallScope>): number;
 }
@@ -77,7 +66,7 @@ export class AzureSimulator {
       );
     }
 
-    const record: AzureCallRecord = {
+    const record: CallRecord = {
       service: route.service,
       operation: route.operation,
       account: route.account,

@@ -10,27 +10,13 @@ import {
   entraErrorResponse,
 } from './errors';
 import { randomUUID } from 'node:crypto';
-import { armActionOf } from './handlers/arm';
-import { AzureRoute } from './handlers/context';
-
-const KV_PERMISSIONS: Record<string, string> = {
-  Keys_Get: 'get',
-  Keys_GetRotationPolicy: 'getrotationpolicy',
-  Keys_List: 'list',
-  Keys_ListVersions: 'list',
-};
-
-export interface FaultCaller {
-  appid: string;
-  oid: string;
-  tid: string;
-}
+import { AzureCaller, AzureRoute } from './handlers/context';
 
 /** The error response for an injected `throttle`, `server-error` or `access-denied` fault. */
 export function azureFaultResponse(
   kind: 'throttle' | 'server-error' | 'access-denied',
   route: AzureRoute,
-  caller: FaultCaller | undefined,
+  caller: AzureCaller,
   message?: string,
 ): { response: Response; code: string } {
   if (route.service === 'azure-ad') {
@@ -40,7 +26,7 @@ export function azureFaultResponse(
             400,
             'unauthorized_client',
             7000112,
-            message ?? `Application '${caller?.appid ?? ''}' is disabled.`,
+            message ?? `Application '${caller.appid ?? ''}' is disabled.`,
           )
         : new EntraError(
             kind === 'throttle' ? 429 : 500,
@@ -75,21 +61,14 @@ export function azureFaultResponse(
       message ??
         `Encountered internal server error. Diagnostic information: timestamp '${new Date().toISOString()}', subscription id '${route.account}', tracking id '${randomUUID()}'.`,
     );
-  } else if (route.service === 'azure-arm') {
-    e = new AzureError(
-      403,
-      'AuthorizationFailed',
-      message ??
-        `The client '${caller?.appid}' with object id '${caller?.oid}' does not have authorization to perform action '${armActionOf(route.operation) ?? 'Microsoft.Resources/read'}' over scope '/subscriptions/${route.account}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-    );
   } else {
-    e = new AzureError(
-      403,
-      'Forbidden',
-      message ??
-        `The user, group or application 'appid=${caller?.appid};oid=${caller?.oid};iss=https://sts.windows.net/${caller?.tid}/' does not have keys ${KV_PERMISSIONS[route.operation] ?? 'get'} permission on key vault. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
-      { innerCode: 'ForbiddenByPolicy' },
-    );
+    // What the handler itself answers a caller without access.
+    const denied =
+      route.denied?.(caller) ??
+      new AzureError(403, 'AuthorizationFailed', 'Access denied.');
+    e = message
+      ? new AzureError(denied.status, denied.code, message, denied.extra)
+      : denied;
   }
   return { response: azureErrorResponse(e), code: e.code };
 }

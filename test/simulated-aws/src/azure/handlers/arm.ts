@@ -5,18 +5,13 @@
  */
 import { ARM_PAGE_SIZE, AZURE_HOSTS } from '../constants';
 import { AzureError, azureJson } from '../errors';
-import {
-  SimAzureEstate,
-  SimAzureSubscription,
-  SimKeyVault,
-  SimRecoveryVault,
-} from '../types';
+import { SimAzureEstate, SimAzureSubscription } from '../types';
 import { renderKeyVault, renderRecoveryVault } from './armRender';
 import {
   getRoleDefinition,
   listRoleAssignmentsForScope,
 } from './authorization';
-import { AzureRequestContext, AzureRoute } from './context';
+import { AzureCaller, AzureRequestContext, AzureRoute } from './context';
 
 const SUB = '/subscriptions/([^/]+)';
 const RG = '/resourceGroups/([^/]+)';
@@ -30,8 +25,13 @@ interface ArmOperation {
   operation: string;
   /** The action the caller needs, for `AuthorizationFailed`. */
   action: string;
-  /** Readable by any signed-in caller (built-in role definitions). */
+  /** Without a subscription in the path, answered to any signed-in caller (role definitions, the subscription list). */
   tenantWide?: boolean;
+  /** The one resource a `_Get` names (its location is the call log's region). */
+  locate?: (
+    azure: SimAzureEstate,
+    p: ArmParams,
+  ) => { location: string } | undefined;
   answer: (ctx: AzureRequestContext, p: ArmParams) => Response;
 }
 
@@ -43,11 +43,68 @@ interface ArmParams {
 
 const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
 
+interface ArmResource {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+}
+
+/** A resource type's three read operations: list by subscription, by resource group, and get. */
+function resourceOperations<T extends ArmResource>(r: {
+  provider: string;
+  type: string;
+  operations: { bySubscription: string; byResourceGroup: string; get: string };
+  pool: (azure: SimAzureEstate) => T[];
+  render: (azure: SimAzureEstate, item: T) => Record<string, unknown>;
+}): ArmOperation[] {
+  const action = `${r.type}/read`;
+  const inScope = (x: T, p: ArmParams) =>
+    same(x.subscriptionId, p.sub) && (!p.rg || same(x.resourceGroup, p.rg));
+  const list: ArmOperation['answer'] = (ctx, p) =>
+    page(
+      ctx,
+      r
+        .pool(ctx.azure)
+        .filter(x => inScope(x, p))
+        .map(x => r.render(ctx.azure, x)),
+    );
+  const find = (azure: SimAzureEstate, p: ArmParams) =>
+    r.pool(azure).find(x => inScope(x, p) && same(x.name, p.name));
+  return [
+    {
+      pattern: re(SUB + r.provider),
+      operation: r.operations.bySubscription,
+      action,
+      answer: list,
+    },
+    {
+      pattern: re(SUB + RG + r.provider),
+      operation: r.operations.byResourceGroup,
+      action,
+      answer: list,
+    },
+    {
+      pattern: re(`${SUB + RG + r.provider}/([^/]+)`),
+      operation: r.operations.get,
+      action,
+      locate: find,
+      answer: (ctx, p) => {
+        const item = find(ctx.azure, p);
+        if (!item) throw notFound(r.type, p);
+        return azureJson(r.render(ctx.azure, item));
+      },
+    },
+  ];
+}
+
 const OPERATIONS: ArmOperation[] = [
   {
     pattern: re('/subscriptions'),
     operation: 'Subscriptions_List',
     action: 'Microsoft.Resources/subscriptions/read',
+    // Lists only the subscriptions where the caller holds a role.
+    tenantWide: true,
     answer: ctx => listSubscriptions(ctx),
   },
   {
@@ -57,89 +114,28 @@ const OPERATIONS: ArmOperation[] = [
     answer: (ctx, p) =>
       azureJson(renderSubscription(ctx, subscription(ctx, p.sub)!)),
   },
-  {
-    pattern: re(SUB + RSV),
-    operation: 'RecoveryServicesVaults_ListBySubscriptionId',
-    action: 'Microsoft.RecoveryServices/vaults/read',
-    answer: (ctx, p) =>
-      page(
-        ctx,
-        ctx.azure.recoveryVaults
-          .filter(v => same(v.subscriptionId, p.sub))
-          .map(v => renderRecoveryVault(ctx.azure, v)),
-      ),
-  },
-  {
-    pattern: re(SUB + RG + RSV),
-    operation: 'RecoveryServicesVaults_ListByResourceGroup',
-    action: 'Microsoft.RecoveryServices/vaults/read',
-    answer: (ctx, p) =>
-      page(
-        ctx,
-        ctx.azure.recoveryVaults
-          .filter(
-            v => same(v.subscriptionId, p.sub) && same(v.resourceGroup, p.rg),
-          )
-          .map(v => renderRecoveryVault(ctx.azure, v)),
-      ),
-  },
-  {
-    pattern: re(`${SUB + RG + RSV}/([^/]+)`),
-    operation: 'RecoveryServicesVaults_Get',
-    action: 'Microsoft.RecoveryServices/vaults/read',
-    answer: (ctx, p) => {
-      const v = ctx.azure.recoveryVaults.find(
-        x =>
-          same(x.subscriptionId, p.sub) &&
-          same(x.resourceGroup, p.rg) &&
-          same(x.name, p.name),
-      );
-      if (!v) throw notFound('Microsoft.RecoveryServices/vaults', p);
-      return azureJson(renderRecoveryVault(ctx.azure, v));
+  ...resourceOperations({
+    provider: RSV,
+    type: 'Microsoft.RecoveryServices/vaults',
+    operations: {
+      bySubscription: 'RecoveryServicesVaults_ListBySubscriptionId',
+      byResourceGroup: 'RecoveryServicesVaults_ListByResourceGroup',
+      get: 'RecoveryServicesVaults_Get',
     },
-  },
-  {
-    pattern: re(SUB + KV),
-    operation: 'KeyVaults_ListBySubscription',
-    action: 'Microsoft.KeyVault/vaults/read',
-    answer: (ctx, p) =>
-      page(
-        ctx,
-        ctx.azure.keyVaults
-          .filter(kv => same(kv.subscriptionId, p.sub))
-          .map(kv => renderKeyVault(ctx.azure, kv)),
-      ),
-  },
-  {
-    pattern: re(SUB + RG + KV),
-    operation: 'KeyVaults_ListByResourceGroup',
-    action: 'Microsoft.KeyVault/vaults/read',
-    answer: (ctx, p) =>
-      page(
-        ctx,
-        ctx.azure.keyVaults
-          .filter(
-            kv =>
-              same(kv.subscriptionId, p.sub) && same(kv.resourceGroup, p.rg),
-          )
-          .map(kv => renderKeyVault(ctx.azure, kv)),
-      ),
-  },
-  {
-    pattern: re(`${SUB + RG + KV}/([^/]+)`),
-    operation: 'KeyVaults_Get',
-    action: 'Microsoft.KeyVault/vaults/read',
-    answer: (ctx, p) => {
-      const kv = ctx.azure.keyVaults.find(
-        x =>
-          same(x.subscriptionId, p.sub) &&
-          same(x.resourceGroup, p.rg) &&
-          same(x.name, p.name),
-      );
-      if (!kv) throw notFound('Microsoft.KeyVault/vaults', p);
-      return azureJson(renderKeyVault(ctx.azure, kv));
+    pool: azure => azure.recoveryVaults,
+    render: renderRecoveryVault,
+  }),
+  ...resourceOperations({
+    provider: KV,
+    type: 'Microsoft.KeyVault/vaults',
+    operations: {
+      bySubscription: 'KeyVaults_ListBySubscription',
+      byResourceGroup: 'KeyVaults_ListByResourceGroup',
+      get: 'KeyVaults_Get',
     },
-  },
+    pool: azure => azure.keyVaults,
+    render: renderKeyVault,
+  }),
   {
     // Any scope in a subscription: the subscription, a resource group or a resource (a key vault).
     pattern: re(
@@ -169,11 +165,6 @@ const OPERATIONS: ArmOperation[] = [
     answer: (_ctx, p) => azureJson(getRoleDefinition(p.sub, p.name!)),
   },
 ];
-
-/** The action an ARM operation needs (for `AuthorizationFailed` messages). */
-export function armActionOf(operation: string): string | undefined {
-  return OPERATIONS.find(op => op.operation === operation)?.action;
-}
 
 /** ARM matches resource group and provider names case-insensitively. */
 function same(a: string | undefined, b: string | undefined): boolean {
@@ -252,27 +243,6 @@ function page(ctx: AzureRequestContext, items: unknown[]): Response {
   return azureJson(nextLink ? { value, nextLink } : { value });
 }
 
-/** The location of the one resource a `_Get` names; lists are `global`. */
-function regionOf(
-  azure: SimAzureEstate,
-  operation: string,
-  p: { sub: string; rg?: string; name?: string },
-): string {
-  const pools: Record<string, Array<SimRecoveryVault | SimKeyVault>> = {
-    RecoveryServicesVaults_Get: azure.recoveryVaults,
-    KeyVaults_Get: azure.keyVaults,
-  };
-  const pool = pools[operation] ?? [];
-  return (
-    pool.find(
-      x =>
-        same(x.subscriptionId, p.sub) &&
-        same(x.resourceGroup, p.rg) &&
-        same(x.name, p.name),
-    )?.location ?? 'global'
-  );
-}
-
 export function routeArm(
   method: string,
   path: string,
@@ -282,13 +252,12 @@ export function routeArm(
     const m = op.pattern.exec(path);
     if (!m) continue;
     const p = op.params ? op.params(m) : { sub: m[1], rg: m[2], name: m[3] };
-    const isList = op.operation.startsWith('Subscriptions_List');
     return {
       service: 'azure-arm',
       operation: op.operation,
       // Subscriptions_List names no subscription: it is logged under the tenant.
       account: p.sub ?? azure.tenantId,
-      region: regionOf(azure, op.operation, p),
+      region: op.locate?.(azure, p)?.location ?? 'global',
       auth: 'arm',
       answer: ctx => {
         if (method !== 'GET')
@@ -303,10 +272,10 @@ export function routeArm(
             'MissingApiVersionParameter',
             'The api-version query parameter (?api-version=) is required for all requests.',
           );
-        if (!isList && !(op.tenantWide && !p.sub))
-          authorize(ctx, p.sub, p.rg, op.action);
+        if (!(op.tenantWide && !p.sub)) authorize(ctx, p.sub, p.rg, op.action);
         return op.answer(ctx, p);
       },
+      denied: caller => authorizationFailed(caller, op.action, p.sub, p.rg),
     };
   }
   return {
@@ -340,12 +309,23 @@ function authorize(
       `The subscription '${sub}' could not be found.`,
     );
   const claims = ctx.claims!;
-  if (!s.readerClientIds.includes(claims.appid)) {
-    const scope = `/subscriptions/${sub}${rg ? `/resourceGroups/${rg}` : ''}`;
-    throw new AzureError(
-      403,
-      'AuthorizationFailed',
-      `The client '${claims.appid}' with object id '${claims.oid}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-    );
-  }
+  if (!s.readerClientIds.includes(claims.appid))
+    throw authorizationFailed(claims, action, sub, rg);
+}
+
+/** ARM's answer to a caller without the role an action needs. */
+function authorizationFailed(
+  caller: AzureCaller,
+  action: string,
+  sub: string | undefined,
+  rg: string | undefined,
+): AzureError {
+  const scope = sub
+    ? `/subscriptions/${sub}${rg ? `/resourceGroups/${rg}` : ''}`
+    : '/';
+  return new AzureError(
+    403,
+    'AuthorizationFailed',
+    `The client '${caller.appid}' with object id '${caller.oid}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
 }

@@ -1,3 +1,4 @@
+import { AzureError } from '../errors';
 import { TokenClaims, TokenIssuer } from '../tokens';
 import { AzureTarget } from '../route';
 import { SimAzureEstate } from '../types';
@@ -33,7 +34,15 @@ export interface AzureRoute {
   auth: 'none' | 'arm' | 'keyvault';
   /** Absent: the host does not exist (DNS failure), answered as a network error. */
   answer?: (ctx: AzureRequestContext) => Response | Promise<Response>;
+  /**
+   * The error a caller without access gets here, as the handler itself raises it; an injected
+   * `access-denied` fault answers with it too.
+   */
+  denied?: (caller: AzureCaller) => AzureError;
 }
+
+/** Who calls: the token's ids (before sign-in, the client id from the token request). */
+export type AzureCaller = Pick<TokenClaims, 'appid' | 'oid' | 'tid'>;
 
 export const EMPTY_AZURE_ESTATE: SimAzureEstate = {
   tenantId: '00000000-0000-0000-0000-000000000000',

@@ -19,7 +19,7 @@ import {
   SimKeyVaultKey,
   SimKeyVersion,
 } from '../types';
-import { AzureRequestContext, AzureRoute } from './context';
+import { AzureCaller, AzureRequestContext, AzureRoute } from './context';
 
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
@@ -132,7 +132,7 @@ function authorize(
   resourcePath: string,
 ): void {
   const c = ctx.claims!;
-  const caller = `appid=${c.appid};oid=${c.oid};iss=https://sts.windows.net/${c.tid}/`;
+  const caller = callerText(c);
   // The scanner calls from outside the key vault's network rules.
   if (
     kv.publicNetworkAccess === 'Disabled' ||
@@ -145,20 +145,43 @@ function authorize(
       { innerCode: 'ForbiddenByFirewall' },
     );
   if (hasKeyPermission(kv, c.oid, permission)) return;
+  throw forbidden(c, kv, permission, action, resourcePath);
+}
+
+/** Key Vault's answer to a caller without `permission`, under the key vault's permission model. */
+function forbidden(
+  c: AzureCaller,
+  kv: SimKeyVault,
+  permission: SimKeyPermission,
+  action: string,
+  resourcePath: string,
+): AzureError {
   if (kv.enableRbacAuthorization)
-    throw new AzureError(
+    return new AzureError(
       403,
       'Forbidden',
-      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${caller}\r\nAction: '${action}'\r\nResource: '${keyVaultId(kv).toLowerCase()}${resourcePath}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: null \r\nVault: ${kv.name};location=${kv.location}\r\n`,
+      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${callerText(c)}\r\nAction: '${action}'\r\nResource: '${keyVaultId(kv).toLowerCase()}${resourcePath}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: null \r\nVault: ${kv.name};location=${kv.location}\r\n`,
       { innerCode: 'ForbiddenByRbac' },
     );
-  throw new AzureError(
+  return forbiddenByPolicy(c, kv, permission);
+}
+
+/** Key Vault's answer to a caller whose access policy lacks `permission`. */
+function forbiddenByPolicy(
+  c: AzureCaller,
+  kv: SimKeyVault,
+  permission: SimKeyPermission,
+): AzureError {
+  return new AzureError(
     403,
     'Forbidden',
-    `The user, group or application '${caller}' does not have keys ${permission} permission on key vault '${kv.name};location=${kv.location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
+    `The user, group or application '${callerText(c)}' does not have keys ${permission} permission on key vault '${kv.name};location=${kv.location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
     { innerCode: 'ForbiddenByPolicy' },
   );
 }
+
+const callerText = (c: AzureCaller) =>
+  `appid=${c.appid};oid=${c.oid};iss=https://sts.windows.net/${c.tid}/`;
 
 interface KvOperation {
   pattern: RegExp;
@@ -274,5 +297,17 @@ export function routeKeyVault(
       authorize(ctx, kv, op.permission, op.action, path.replace(/\/+$/, ''));
       return op.answer(kv, op.pattern.exec(path)!);
     },
+    ...(op
+      ? {
+          denied: c =>
+            forbidden(
+              c,
+              kv,
+              op.permission,
+              op.action,
+              path.replace(/\/+$/, ''),
+            ),
+        }
+      : {}),
   };
 }
