@@ -19,15 +19,16 @@ export class AzureClientFactory {
   private readonly credential: TokenCredential;
   private readonly httpClient?: HttpClient;
   private readonly keyClients = new Map<string, KeyClient>();
+  private readonly authorizationClients = new Map<
+    string,
+    AuthorizationManagementClient
+  >();
 
   constructor(private readonly config: AzureConfig) {
     this.httpClient = config.endpoint
       ? endpointOverrideHttpClient(config.endpoint)
       : undefined;
-    const common = {
-      ...(this.httpClient ? { httpClient: this.httpClient } : {}),
-      retryOptions: { maxRetries: config.concurrency.maxRetries },
-    };
+    const common = this.options();
     this.credential =
       config.tenantId && config.clientId && config.clientSecret
         ? new ClientSecretCredential(
@@ -69,13 +70,18 @@ export class AzureClientFactory {
     );
   }
 
-  /** Role assignments and definitions (Azure RBAC key vaults, rule Z3). */
+  /** Role assignments and definitions (Azure RBAC key vaults, rule Z3), one client per subscription. */
   authorization(subscriptionId: string): AuthorizationManagementClient {
-    return new AuthorizationManagementClient(
-      this.credential,
-      subscriptionId,
-      this.options(),
-    );
+    let client = this.authorizationClients.get(subscriptionId);
+    if (!client) {
+      client = new AuthorizationManagementClient(
+        this.credential,
+        subscriptionId,
+        this.options(),
+      );
+      this.authorizationClients.set(subscriptionId, client);
+    }
+    return client;
   }
 
   /** One client per key vault, reused: it caches the challenge's scope and token. */

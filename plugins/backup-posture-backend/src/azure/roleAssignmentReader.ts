@@ -15,12 +15,18 @@ interface RoleDataActions {
 
 /**
  * Reads, for a key in an Azure RBAC key vault, the role assignments of the vault identities that
- * use it (at, above or below the key vault's scope), and what their roles allow on the data plane
- * (rule Z3). Role definitions are read once per scan. Never throws: a failure is the fact's
- * `roleAssignmentsError`, and the engine then reports the grant as unknown.
+ * use it (at, above or below the key vault's scope, including those made to groups the identity
+ * belongs to), and what their roles allow on the data plane (rule Z3). Each (key vault,
+ * identity) listing and each role definition is read once per scan, whatever the number of keys.
+ * Never throws: a failure is the fact's `roleAssignmentsError`, and the engine then reports the
+ * grant as unknown.
  */
 export class RoleAssignmentReader {
   private readonly roles = new Map<string, Promise<RoleDataActions>>();
+  private readonly listings = new Map<
+    string,
+    Promise<AzureKeyRoleAssignment[]>
+  >();
 
   constructor(private readonly clients: AzureClientFactory) {}
 
@@ -32,56 +38,82 @@ export class RoleAssignmentReader {
       ? parseResourceId(keyVault.id).subscriptionId
       : undefined;
     if (!keyVault.id || !subscriptionId) return {};
-    const client = this.clients.authorization(subscriptionId);
     try {
-      const found: AzureKeyRoleAssignment[] = [];
-      for (const principalId of principalIds) {
-        // The filter returns the principal's assignments at, above and below the scope.
-        for await (const ra of client.roleAssignments.listForScope(
-          withoutLeadingSlash(keyVault.id),
-          { filter: `principalId eq '${principalId}'` },
-        )) {
-          if (!ra.roleDefinitionId || !ra.principalId || !ra.scope) continue;
-          const role = await this.role(subscriptionId, ra.roleDefinitionId);
-          found.push({
-            principalId: ra.principalId,
-            scope: ra.scope,
-            roleDefinitionId: ra.roleDefinitionId,
-            ...role,
-            ...(ra.condition ? { condition: ra.condition } : {}),
-          });
-        }
-      }
-      return { roleAssignments: found };
+      const lists = await Promise.all(
+        principalIds.map(p =>
+          this.cached(this.listings, `${keyVault.id}|${p}`.toLowerCase(), () =>
+            this.list(subscriptionId, keyVault.id!, p),
+          ),
+        ),
+      );
+      return { roleAssignments: lists.flat() };
     } catch (e) {
       return { roleAssignmentsError: toAzureFactError(e) };
     }
   }
 
-  private role(
+  private async list(
+    subscriptionId: string,
+    keyVaultId: string,
+    principalId: string,
+  ): Promise<AzureKeyRoleAssignment[]> {
+    const found: AzureKeyRoleAssignment[] = [];
+    // `assignedTo` also returns assignments made to groups the identity is a member of.
+    for await (const ra of this.clients
+      .authorization(subscriptionId)
+      .roleAssignments.listForScope(withoutLeadingSlash(keyVaultId), {
+        filter: `assignedTo('${principalId}')`,
+      })) {
+      if (!ra.roleDefinitionId || !ra.principalId || !ra.scope) continue;
+      const role = await this.cached(
+        this.roles,
+        ra.roleDefinitionId.toLowerCase(),
+        () => this.role(subscriptionId, ra.roleDefinitionId!),
+      );
+      found.push({
+        // The grant counts for the identity, whether made to it or to one of its groups.
+        principalId,
+        ...(ra.principalId.toLowerCase() !== principalId.toLowerCase()
+          ? { viaPrincipalId: ra.principalId }
+          : {}),
+        scope: ra.scope,
+        roleDefinitionId: ra.roleDefinitionId,
+        ...role,
+        ...(ra.condition ? { condition: ra.condition } : {}),
+      });
+    }
+    return found;
+  }
+
+  private async role(
     subscriptionId: string,
     roleDefinitionId: string,
   ): Promise<RoleDataActions> {
-    const cacheKey = roleDefinitionId.toLowerCase();
-    let role = this.roles.get(cacheKey);
-    if (!role) {
-      role = this.clients
-        .authorization(subscriptionId)
-        .roleDefinitions.getById(withoutLeadingSlash(roleDefinitionId))
-        .then(def => ({
-          ...(def.roleName ? { roleName: def.roleName } : {}),
-          dataActions: (def.permissions ?? []).flatMap(
-            p => p.dataActions ?? [],
-          ),
-          notDataActions: (def.permissions ?? []).flatMap(
-            p => p.notDataActions ?? [],
-          ),
-        }));
-      // A failed read is retried by the next key that needs the role, not cached.
-      role.catch(() => this.roles.delete(cacheKey));
-      this.roles.set(cacheKey, role);
+    const def = await this.clients
+      .authorization(subscriptionId)
+      .roleDefinitions.getById(withoutLeadingSlash(roleDefinitionId));
+    // Built-in roles have one permission block; several are merged.
+    const permissions = def.permissions ?? [];
+    return {
+      ...(def.roleName ? { roleName: def.roleName } : {}),
+      dataActions: permissions.flatMap(p => p.dataActions ?? []),
+      notDataActions: permissions.flatMap(p => p.notDataActions ?? []),
+    };
+  }
+
+  /** One read per key; a failed read is retried by the next caller, not cached. */
+  private cached<T>(
+    cache: Map<string, Promise<T>>,
+    key: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    let value = cache.get(key);
+    if (!value) {
+      value = read();
+      value.catch(() => cache.delete(key));
+      cache.set(key, value);
     }
-    return role;
+    return value;
   }
 }
 

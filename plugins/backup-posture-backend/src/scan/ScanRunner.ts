@@ -152,13 +152,14 @@ export class ScanRunner {
       );
       const keyFacts: Array<Promise<AwsKmsKeyFact>> = [];
       const limit = pLimit(config.aws.concurrency.scopes);
-      // Azure runs beside AWS: different clouds, different quotas.
+      // Azure runs beside AWS: different clouds, different quotas. Both are awaited together, so
+      // a failure of either is the scan's (never an unhandled rejection while the other runs).
       const azureScan = this.deps.azure?.run(scanId, async (sub, error) => {
         if (error) errors.push({ account: sub, region: 'global', error });
         scopesDone++;
         await store.updateProgress(scanId, { scopesTotal, scopesDone, errors });
       });
-      await Promise.all(
+      const awsScan = Promise.all(
         scopes.map(scope =>
           limit(async () => {
             const at = new Date().toISOString();
@@ -215,7 +216,7 @@ export class ScanRunner {
         ),
       );
 
-      const azureResult = await azureScan;
+      const [, azureResult] = await Promise.all([awsScan, azureScan]);
       const described = await Promise.all(keyFacts);
       const uniqueKeys = [...new Map(described.map(k => [k.arn, k])).values()];
       await store.saveKeys(uniqueKeys, scanId, new Date().toISOString());

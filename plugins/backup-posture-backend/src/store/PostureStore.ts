@@ -275,6 +275,7 @@ export class PostureStore {
   /**
    * Every row, read a page at a time and parsed as it comes: the JSON text of the whole estate is
    * never held beside its parsed form (at 300 accounts × 16 regions that was hundreds of MiB).
+   * `keyColumns` are the table's primary key, in order.
    */
   private async listSnapshotRows<T>(
     table: string,
@@ -282,12 +283,31 @@ export class PostureStore {
     status: (row: any) => Pick<ScopeStatus, 'cloud' | 'account' | 'region'>,
   ): Promise<Array<{ status: ScopeStatus; snapshot?: T }>> {
     const out: Array<{ status: ScopeStatus; snapshot?: T }> = [];
-    for (let offset = 0; ; offset += SNAPSHOT_PAGE_ROWS) {
-      const rows = await this.db(table)
+    // Keyset pages (after the last key read), so a row written meanwhile shifts no page.
+    let after: unknown[] | undefined;
+    for (;;) {
+      const query = this.db(table)
         .select()
         .orderBy(keyColumns)
-        .limit(SNAPSHOT_PAGE_ROWS)
-        .offset(offset);
+        .limit(SNAPSHOT_PAGE_ROWS);
+      if (after) {
+        const last = after;
+        query.where(function afterKey() {
+          keyColumns.forEach((column, i) =>
+            this.orWhere(inner => {
+              keyColumns
+                .slice(0, i)
+                .forEach((c, j) => inner.where(c, last[j] as any));
+              inner.where(column, '>', last[i] as any);
+            }),
+          );
+        });
+      }
+      const rows = await query;
+      if (rows.length) {
+        const lastRow = rows[rows.length - 1];
+        after = keyColumns.map(c => lastRow[c]);
+      }
       for (const r of rows) {
         out.push({
           status: {

@@ -51,7 +51,10 @@ export interface AzureKeyVaultFact {
  * key vault, or above), with the role's data actions (rule Z3). @public
  */
 export interface AzureKeyRoleAssignment {
+  /** The vault identity the assignment applies to. */
   principalId: string;
+  /** The group the assignment was made to, when the identity holds it through membership. */
+  viaPrincipalId?: string;
   scope: string;
   roleDefinitionId: string;
   roleName?: string;

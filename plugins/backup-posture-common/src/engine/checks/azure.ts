@@ -9,7 +9,12 @@ import {
 } from '../../inventory';
 import { CheckStatus, Finding, Remediation, Severity } from '../../posture';
 import { AzureContext } from '../azureContext';
-import { missingKeyPermissions } from '../azureKeys';
+import {
+  encryptionPrincipalOf,
+  missingKeyPermissions,
+  parseKeyUri,
+  REQUIRED_KEY_PERMISSIONS,
+} from '../azureKeys';
 import { AzureCheck } from './azureTypes';
 import { finding } from './types';
 
@@ -84,20 +89,25 @@ function azureCheck(
 }
 
 function permissionWords(
+  vault: AzureRecoveryVaultFact,
   kv: AzureKeyVaultFact | undefined,
   key: AzureKeyFact | undefined,
   missing: string[] | undefined,
 ): string {
   const model = kv?.enableRbacAuthorization ? ' (Azure RBAC)' : '';
-  if (!missing) {
-    if (key?.roleAssignmentsError)
-      return `role assignments not read: ${key.roleAssignmentsError.name}: ${key.roleAssignmentsError.message}`;
-    if (key?.roleAssignments?.some(ra => ra.condition))
-      return 'granted only by role assignments with conditions, which are not evaluated (Azure RBAC)';
-    return `not determined${model}`;
-  }
-  if (missing.length) return `missing ${missing.join(', ')}${model}`;
-  return `get, list, wrapKey, unwrapKey granted${model}`;
+  if (missing)
+    return missing.length
+      ? `missing ${missing.join(', ')}${model}`
+      : `${REQUIRED_KEY_PERMISSIONS.join(', ')} granted${model}`;
+  if (!kv || kv.error)
+    return `key vault not read${kv?.error ? `: ${kv.error.name}: ${kv.error.message}` : ''}`;
+  if (!encryptionPrincipalOf(vault))
+    return 'the vault reports no principal id for its key identity';
+  if (key?.roleAssignmentsError)
+    return `role assignments not read: ${key.roleAssignmentsError.name}: ${key.roleAssignmentsError.message}`;
+  if (key?.roleAssignments?.some(ra => ra.condition))
+    return 'granted only by role assignments with conditions, which are not evaluated (Azure RBAC)';
+  return `not reported${model}`;
 }
 
 const keyError = (ctx: AzureContext, vault: AzureRecoveryVaultFact) => {
@@ -269,15 +279,15 @@ export const rsvKeyUsable = azureCheck(
       expiresOn: key.expiresOn,
       keyVaultLocation: kv?.location,
       vaultLocation: vault.location,
-      identityPermissions: permissionWords(kv, key, missing),
+      identityPermissions: permissionWords(vault, kv, key, missing),
     };
     if (problems.length)
       return { status: 'fail', message: problems.join('; '), evidence };
-    // Under Azure RBAC the grant is only known from the role assignments read for the key.
-    if (kv?.enableRbacAuthorization && !missing)
+    // Whether the identity may use the key is part of "usable": not knowing it is not a pass.
+    if (!missing)
       return {
         status: 'unknown',
-        message: `vault identity permissions on key vault ${kv.name} not determined: ${evidence.identityPermissions}`,
+        message: `vault identity permissions on key vault ${kv?.name ?? parseKeyUri(vault.keyUri)?.keyVaultName} not determined: ${evidence.identityPermissions}`,
         evidence,
       };
     if (key.enabled === undefined || !key.keyType)

@@ -23,6 +23,7 @@ const rsv = (
   tags: {},
   keyUri: KEY_URI,
   useSystemAssignedIdentity: true,
+  systemAssignedPrincipalId: 'principal-1',
   infrastructureEncryption: 'Enabled',
   immutabilityState: 'Locked',
   softDeleteState: 'AlwaysON',
@@ -36,6 +37,12 @@ const keyVault = (
   location: 'japaneast',
   enableSoftDelete: true,
   enablePurgeProtection: true,
+  accessPolicies: [
+    {
+      objectId: 'principal-1',
+      keyPermissions: ['get', 'list', 'wrapKey', 'unwrapKey'],
+    },
+  ],
   ...extra,
 });
 const key = (extra: Partial<AzureKeyFact> = {}): AzureKeyFact => ({
@@ -280,6 +287,18 @@ describe('Azure Recovery Services vault checks', () => {
   });
   it('Z1/Z3 pass / fail / unknown: key enabled, RSA, same region', () => {
     expect(status(azure(), 'rsv-key-usable')).toBe('pass');
+    // The key was read but its key vault was not, so the identity's grant is unknown: not a pass.
+    const kvUnread = checkResult(azure({ keyVaults: [] }), 'rsv-key-usable');
+    expect(kvUnread.status).toBe('unknown');
+    expect(kvUnread.findings[0].message).toContain(
+      'permissions on key vault payments-kv not determined',
+    );
+    expect(
+      status(
+        azure({ vaults: [rsv({ systemAssignedPrincipalId: undefined })] }),
+        'rsv-key-usable',
+      ),
+    ).toBe('unknown');
     expect(
       status(azure({ keys: [key({ enabled: false })] }), 'rsv-key-usable'),
     ).toBe('fail');
