@@ -84,26 +84,39 @@ export async function startBenchBackend(opts: {
   };
 }
 
-/** Polls the scan status route until the first scan has finished. */
+/**
+ * Polls the scan status route until the first scan has finished; fails on an error answer, or
+ * when no scan finished within `timeoutMs` (a stuck backend must not hang the benchmark).
+ */
 export async function waitForFirstScan(
   baseUrl: string,
   onPoll: (status?: ScanStatusResponse) => void,
+  timeoutMs = 3 * 3600_000,
 ): Promise<ScanStatusResponse> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
+    let res: Response | undefined;
     try {
-      const res = await fetch(`${baseUrl}/api/backup-posture/scan/status`, {
+      res = await fetch(`${baseUrl}/api/backup-posture/scan/status`, {
         headers: {
           authorization: 'Bearer mock-user-token',
           connection: 'close',
         },
       });
-      const body = (await res.json()) as ScanStatusResponse;
-      if (res.ok && body.last && !body.current) return body;
-      onPoll(body);
     } catch {
       // a poll lost to a reset connection is retried at the next tick
-      onPoll();
     }
+    if (res && !res.ok)
+      throw new Error(
+        `scan status answered ${res.status}: ${await res.text()}`,
+      );
+    const body = res ? ((await res.json()) as ScanStatusResponse) : undefined;
+    if (body?.last && !body.current) return body;
+    onPoll(body);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no scan finished within ${timeoutMs / 60_000} minutes: ${JSON.stringify(body)}`,
+      );
     await new Promise(r => setTimeout(r, 250));
   }
 }

@@ -127,6 +127,11 @@ export async function runPreset(opts: PresetOptions): Promise<PresetResult> {
     });
     memory.stop();
     const last = status.last!;
+    // A scan that failed part-way makes fewer calls: its ratios would look better, not worse.
+    if (last.state !== 'succeeded')
+      throw new Error(
+        `the scan ended ${last.state}, not succeeded: ${JSON.stringify(last.errors.slice(0, 5))}`,
+      );
     const seenFinishedAt = Date.now();
     const startedAt = new Date(last.startedAt).getTime();
     const scanMs = new Date(last.finishedAt!).getTime() - startedAt;
