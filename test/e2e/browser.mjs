@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 export const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 export const backendUrl =
   process.env.E2E_BACKEND_URL ?? 'http://127.0.0.1:7007';
-export const imagesDir = resolve('docs/images');
+// Screenshots go to the test artifacts; `UPDATE_DOC_IMAGES=1` refreshes the ones the docs show,
+// so a plain test run leaves the working tree as it was.
+export const imagesDir = resolve(
+  process.env.UPDATE_DOC_IMAGES
+    ? 'docs/images'
+    : 'test/e2e/artifacts/screenshots',
+);
 
 export async function openBrowser() {
   const browser = await chromium.launch({

@@ -6,7 +6,10 @@ import {
   DEMO_AZURE_PRINCIPALS as P,
   DEMO_AZURE_SUBSCRIPTIONS as S,
 } from '../azure/demo';
-import { SIM_AZURE_CREDENTIALS } from '../azure/constants';
+import {
+  SIM_AZURE_CREDENTIALS,
+  SIM_AZURE_SCANNER_OBJECT_ID,
+} from '../azure/constants';
 
 const sim = setupSimulator();
 
@@ -158,7 +161,8 @@ describe('ARM through @azure/arm-recoveryservices and @azure/arm-keyvault', () =
     const client = azureClients().authorization(S.security);
     const kvScope = `subscriptions/${S.security}/resourceGroups/rg-shared-keys/providers/Microsoft.KeyVault/vaults/kv-data-lake`;
     const all = await collect(client.roleAssignments.listForScope(kvScope));
-    expect(all).toHaveLength(2);
+    // The two on the key vault, and the scanner's Reader inherited from the subscription.
+    expect(all).toHaveLength(3);
     const mine = await collect(
       client.roleAssignments.listForScope(kvScope, {
         filter: `principalId eq '${P.dataLakeVault}'`,
@@ -172,18 +176,26 @@ describe('ARM through @azure/arm-recoveryservices and @azure/arm-keyvault', () =
         roleDefinitionId: `/subscriptions/${S.security}/providers/Microsoft.Authorization/roleDefinitions/21090545-7ca7-4776-b22c-e363652d74d2`,
       }),
     ]);
-    // From the subscription: the assignments below it are listed too; atScope() only those above.
+    // From the subscription: the assignments below it are listed too; atScope() only those at or
+    // above it (the scanner's Reader on the subscription).
     const bySub = await collect(
       client.roleAssignments.listForScope(`subscriptions/${S.security}`),
     );
-    expect(bySub.length).toBeGreaterThanOrEqual(2);
-    expect(
-      await collect(
-        client.roleAssignments.listForScope(`subscriptions/${S.security}`, {
-          filter: 'atScope()',
-        }),
-      ),
-    ).toEqual([]);
+    expect(bySub).toHaveLength(3);
+    const atSub = await collect(
+      client.roleAssignments.listForScope(`subscriptions/${S.security}`, {
+        filter: 'atScope()',
+      }),
+    );
+    expect(atSub).toEqual([
+      expect.objectContaining({
+        principalId: SIM_AZURE_SCANNER_OBJECT_ID,
+        scope: `/subscriptions/${S.security}`,
+        roleDefinitionId: expect.stringMatching(
+          /roleDefinitions\/acdd72a7-3385-48ef-bd42-f606fba81ae7$/,
+        ),
+      }),
+    ]);
     const role = await client.roleDefinitions.getById(
       mine[0].roleDefinitionId!.slice(1),
     );

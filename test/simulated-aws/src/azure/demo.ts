@@ -8,7 +8,7 @@ import {
   SIM_AZURE_CREDENTIALS,
   SIM_AZURE_SCANNER_OBJECT_ID,
 } from './constants';
-import { userAssignedIdentityId } from './model';
+import { BACKUP_KEY_PERMISSIONS, userAssignedIdentityId } from './model';
 import {
   SimAzureEstate,
   SimKeyVault,
@@ -88,8 +88,6 @@ function rsaKey(
   };
 }
 
-/** Key permissions Azure Backup needs on the key (Z3). */
-const BACKUP_KEY_PERMISSIONS = ['get', 'list', 'wrapKey', 'unwrapKey'] as const;
 /** What the scanner is granted: read key metadata and rotation policies. */
 const SCANNER_KEY_PERMISSIONS = ['get', 'list', 'getrotationpolicy'] as const;
 

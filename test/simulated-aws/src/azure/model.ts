@@ -55,6 +55,14 @@ export function findKeyVault(
   return azure.keyVaults.find(kv => kv.name.toLowerCase() === lower);
 }
 
+/** The key permissions Azure Backup needs on a vault's key (Z3). */
+export const BACKUP_KEY_PERMISSIONS = [
+  'get',
+  'list',
+  'wrapKey',
+  'unwrapKey',
+] as const satisfies readonly SimKeyPermission[];
+
 /** What each built-in role allows on keys (data plane). */
 const ROLE_KEY_PERMISSIONS: Record<SimKeyVaultRole, SimKeyPermission[]> = {
   'Key Vault Administrator': ['all'],

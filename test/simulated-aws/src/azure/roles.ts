@@ -1,5 +1,5 @@
 /**
- * Azure's built-in roles that matter for keys, as ARM's role definitions describe them (ids and
+ * Azure's built-in roles that matter for keys (and Reader), as ARM's role definitions describe them (ids and
  * data actions as published in the Azure built-in roles reference).
  */
 import { SimKeyVaultRole } from './types';
@@ -21,10 +21,17 @@ const KEY_VAULT_READ_ACTIONS = [
   'Microsoft.KeyVault/vaults/*/read',
 ];
 
-export const BUILT_IN_KEY_VAULT_ROLES: Record<
-  SimKeyVaultRole,
-  SimRoleDefinition
-> = {
+/** The roles the simulated tenant assigns: the Key Vault roles, and Reader on subscriptions. */
+export type SimBuiltInRole = SimKeyVaultRole | 'Reader';
+
+export const BUILT_IN_ROLES: Record<SimBuiltInRole, SimRoleDefinition> = {
+  Reader: {
+    guid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    description:
+      'View all resources, but does not allow you to make any changes.',
+    actions: ['*/read'],
+    dataActions: [],
+  },
   'Key Vault Administrator': {
     guid: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
     description:
@@ -75,11 +82,9 @@ export const BUILT_IN_KEY_VAULT_ROLES: Record<
 
 export function roleByGuid(
   guid: string,
-): [SimKeyVaultRole, SimRoleDefinition] | undefined {
+): [SimBuiltInRole, SimRoleDefinition] | undefined {
   const lower = guid.toLowerCase();
   return (
-    Object.entries(BUILT_IN_KEY_VAULT_ROLES) as Array<
-      [SimKeyVaultRole, SimRoleDefinition]
-    >
+    Object.entries(BUILT_IN_ROLES) as Array<[SimBuiltInRole, SimRoleDefinition]>
   ).find(([, def]) => def.guid === lower);
 }

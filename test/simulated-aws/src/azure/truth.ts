@@ -8,6 +8,7 @@
  * `unknown`. The other fields say what is true in the model, seen or not.
  */
 import {
+  BACKUP_KEY_PERMISSIONS,
   findKeyVault,
   hasKeyPermission,
   kekPrincipalId,
@@ -32,9 +33,6 @@ export type AzureCheckId = (typeof AZURE_CHECK_IDS)[number];
 
 export type ExpectedStatus =
   'pass' | 'fail' | 'warn' | 'unknown' | 'not-applicable';
-
-/** Azure Backup's key permissions (Z3). */
-const BACKUP_KEY_PERMISSIONS = ['get', 'list', 'wrapKey', 'unwrapKey'] as const;
 
 export interface AzureVaultTruth {
   vaultId: string;

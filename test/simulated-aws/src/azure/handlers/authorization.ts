@@ -1,12 +1,13 @@
 /**
  * `Microsoft.Authorization` on ARM, read-only: role assignments listed for a scope (with ARM's
  * `$filter`s) and role definitions by id, as `@azure/arm-authorization` 9.0.0 (api-version
- * 2022-04-01) reads them. Assignments live on the model's key vaults (their scope).
+ * 2022-04-01) reads them. Assignments live on the model's key vaults (their scope), plus the
+ * subscriptions' Reader grants.
  */
 import { createHash } from 'node:crypto';
 import { AzureError } from '../errors';
 import { keyVaultId } from '../model';
-import { BUILT_IN_KEY_VAULT_ROLES, roleByGuid } from '../roles';
+import { BUILT_IN_ROLES, roleByGuid, SimBuiltInRole } from '../roles';
 import { SimAzureEstate } from '../types';
 
 const CREATED = '2025-06-01T00:00:00.0000000Z';
@@ -20,36 +21,61 @@ export function roleDefinitionId(subscriptionId: string, guid: string) {
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 }
 
-/** Every role assignment of the estate, as ARM renders it. */
+/**
+ * Every role assignment of the estate, as ARM renders it: the key vaults' own, and Reader on each
+ * subscription for the service principals that hold it.
+ */
 function allAssignments(azure: SimAzureEstate) {
-  return azure.keyVaults.flatMap(kv =>
-    kv.roleAssignments.map(ra => {
-      const scope = keyVaultId(kv);
-      const name = guidOf(`${scope}|${ra.principalId}|${ra.role}`);
-      return {
-        properties: {
-          roleDefinitionId: roleDefinitionId(
-            kv.subscriptionId,
-            BUILT_IN_KEY_VAULT_ROLES[ra.role].guid,
-          ),
-          principalId: ra.principalId,
-          principalType: 'ServicePrincipal',
-          scope,
-          condition: ra.condition ?? null,
-          conditionVersion: ra.condition ? '2.0' : null,
-          createdOn: CREATED,
-          updatedOn: CREATED,
-          createdBy: null,
-          updatedBy: null,
-          delegatedManagedIdentityResourceId: null,
-          description: null,
-        },
-        id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
-        type: 'Microsoft.Authorization/roleAssignments',
-        name,
-      };
-    }),
-  );
+  const granted: Array<{
+    subscriptionId: string;
+    scope: string;
+    principalId: string;
+    role: SimBuiltInRole;
+    condition?: string;
+  }> = [
+    ...azure.subscriptions.flatMap(sub =>
+      azure.servicePrincipals
+        .filter(sp => sub.readerClientIds.includes(sp.clientId))
+        .map(sp => ({
+          subscriptionId: sub.id,
+          scope: `/subscriptions/${sub.id}`,
+          principalId: sp.objectId,
+          role: 'Reader' as const,
+        })),
+    ),
+    ...azure.keyVaults.flatMap(kv =>
+      kv.roleAssignments.map(ra => ({
+        ...ra,
+        subscriptionId: kv.subscriptionId,
+        scope: keyVaultId(kv),
+      })),
+    ),
+  ];
+  return granted.map(ra => {
+    const name = guidOf(`${ra.scope}|${ra.principalId}|${ra.role}`);
+    return {
+      properties: {
+        roleDefinitionId: roleDefinitionId(
+          ra.subscriptionId,
+          BUILT_IN_ROLES[ra.role].guid,
+        ),
+        principalId: ra.principalId,
+        principalType: 'ServicePrincipal',
+        scope: ra.scope,
+        condition: ra.condition ?? null,
+        conditionVersion: ra.condition ? '2.0' : null,
+        createdOn: CREATED,
+        updatedOn: CREATED,
+        createdBy: null,
+        updatedBy: null,
+        delegatedManagedIdentityResourceId: null,
+        description: null,
+      },
+      id: `${ra.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      type: 'Microsoft.Authorization/roleAssignments',
+      name,
+    };
+  });
 }
 
 const under = (child: string, parent: string) =>
