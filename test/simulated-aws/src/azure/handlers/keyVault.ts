@@ -123,6 +123,10 @@ function keyNotFound(name: string): AzureError {
   );
 }
 
+/** How Key Vault names a caller in its error messages. */
+const callerText = (c: AzureCaller) =>
+  `appid=${c.appid};oid=${c.oid};iss=https://sts.windows.net/${c.tid}/`;
+
 /** The data-plane checks Key Vault makes after authentication: firewall, then permission. */
 function authorize(
   ctx: AzureRequestContext,
@@ -179,9 +183,6 @@ function forbiddenByPolicy(
     { innerCode: 'ForbiddenByPolicy' },
   );
 }
-
-const callerText = (c: AzureCaller) =>
-  `appid=${c.appid};oid=${c.oid};iss=https://sts.windows.net/${c.tid}/`;
 
 interface KvOperation {
   pattern: RegExp;
