@@ -1,7 +1,7 @@
 // Headless Debian Chromium through playwright-core, failing on any page error: a blank page is
 // not a pass.
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -17,18 +17,7 @@ export const imagesDir = resolve(
 );
 
 export async function openBrowser() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1440, height: 1000 },
   });

@@ -5,6 +5,8 @@ import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { DEFAULT_ROLE, SIM_CREDENTIALS } from '@internal/simulated-aws';
+import { AUTH } from './apiBench';
 import { indexedCatalogServiceFactory } from './indexedCatalog';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the benchmark drives both sides
 import backupPosturePlugin from '@backup-posture/plugin-backup-posture-backend';
@@ -42,10 +44,7 @@ export async function startBenchBackend(opts: {
             },
           },
           aws: {
-            mainAccount: {
-              accessKeyId: 'AKIASIM111111111111',
-              secretAccessKey: 'simulated',
-            },
+            mainAccount: { ...SIM_CREDENTIALS },
           },
           backupPosture: {
             schedule: {
@@ -55,7 +54,7 @@ export async function startBenchBackend(opts: {
             },
             aws: {
               endpoint: opts.endpoint,
-              roleName: 'BackupPostureReadOnly',
+              roleName: DEFAULT_ROLE,
               organization: { enabled: true },
               managementAccountId: '111111111111',
               regions: opts.regions,
@@ -99,7 +98,7 @@ export async function waitForFirstScan(
     try {
       res = await fetch(`${baseUrl}/api/backup-posture/scan/status`, {
         headers: {
-          authorization: 'Bearer mock-user-token',
+          ...AUTH,
           connection: 'close',
         },
       });

@@ -4,7 +4,11 @@ import {
   ANNOTATION_AWS_RESOURCE_ARNS,
   ANNOTATION_AWS_RESOURCE_TAGS,
 } from '@backup-posture/plugin-backup-posture-common';
-import { SimulatedAws } from '@internal/simulated-aws';
+import {
+  DEFAULT_ROLE,
+  SIM_CREDENTIALS,
+  SimulatedAws,
+} from '@internal/simulated-aws';
 
 export const NOW = '2026-11-23T00:00:00.000Z';
 export const DEMO_REGIONS = [
@@ -18,10 +22,7 @@ export const DEMO_REGIONS = [
 export function simulatedConfig(overrides: JsonObject = {}): JsonObject {
   return {
     aws: {
-      mainAccount: {
-        accessKeyId: 'AKIASIM111111111111',
-        secretAccessKey: 'simulated',
-      },
+      mainAccount: { ...SIM_CREDENTIALS },
     },
     backupPosture: {
       schedule: {
@@ -31,7 +32,7 @@ export function simulatedConfig(overrides: JsonObject = {}): JsonObject {
       },
       aws: {
         endpoint: 'http://127.0.0.1:4566',
-        roleName: 'BackupPostureReadOnly',
+        roleName: DEFAULT_ROLE,
         organization: { enabled: true },
         managementAccountId: '111111111111',
         regions: DEMO_REGIONS,

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { AUTH } from '../apiBench';
 import { bundleReportPage } from './bundle';
 
@@ -116,18 +116,11 @@ export async function reportPageTiming(
   runs = 5,
 ): Promise<ReportPageTiming> {
   const site = await serve(backendUrl);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The browser tests' launcher (an ES module, hence the dynamic import from this CommonJS run).
+  // test/e2e is a folder of scripts, not a package: there is no name to import it by.
+  // eslint-disable-next-line @backstage/no-relative-monorepo-imports
+  const { launchChromium } = await import('../../../e2e/chromium.mjs');
+  const browser = await launchChromium();
   const interactive: number[] = [];
   const pageChange: number[] = [];
   const inApp: number[] = [];
