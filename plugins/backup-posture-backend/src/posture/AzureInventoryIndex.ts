@@ -6,6 +6,7 @@ import {
   parseKeyUri,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
+import { parseResourceId } from '../azure/mapFacts';
 import { TagSelector } from '../discovery/types';
 import { EntityMapping, tagsMatch } from '../mapping/annotations';
 import { StoredAzureSubscription } from '../store/types';
@@ -95,7 +96,7 @@ export class AzureInventoryIndex {
     const subscriptions = new Set<string>();
     for (const v of vaults.values()) subscriptions.add(v.subscriptionId);
     for (const id of unresolved) {
-      const sub = /^\/subscriptions\/([^/]+)/.exec(id)?.[1];
+      const sub = parseResourceId(id).subscriptionId;
       if (sub) subscriptions.add(sub);
     }
     const keyVaults = new Map<string, AzureKeyVaultFact>();

@@ -65,20 +65,10 @@ export class PostureService {
     return readEntityMapping(entity, this.deps.defaultTagKey);
   }
 
-  /** Rows for every mapped entity and every system/group/domain with mapped members. */
-  evaluateAll(
-    entities: Entity[],
-    index: InventoryIndex,
-    now: string,
-    lastScanAt: string,
-  ): EntityRow[] {
-    return [...this.evaluateEach(entities, index, now, lastScanAt)];
-  }
-
   /**
-   * The same rows one at a time, so a scan can write them in batches: each row carries its
-   * inventory slice and evaluation (tens of KB), and 10,000 of them at once took gigabytes of heap
-   * (docs/benchmarks.md).
+   * Rows for every mapped entity and every system/group/domain with mapped members, one at a
+   * time, so a scan can write them in batches: each row carries its inventory slice and evaluation
+   * (tens of KB), and 10,000 of them at once took gigabytes of heap (docs/benchmarks.md).
    */
   *evaluateEach(
     entities: Entity[],

@@ -17,6 +17,7 @@ import {
   readGlobalSettings,
 } from '../discovery/organization';
 import { scanScope } from '../discovery/scopeScanner';
+import { isRollUpKind } from '../mapping/rollUp';
 import { Scope, TagSelector, toFactError } from '../discovery/types';
 import {
   FACT_GLOBAL_SETTINGS,
@@ -252,10 +253,7 @@ export class ScanRunner {
         finishedAt,
       )) {
         entityCount++;
-        if (
-          row.summary.state === 'ok' &&
-          !['system', 'group', 'domain'].includes(row.summary.kind)
-        ) {
+        if (row.summary.state === 'ok' && !isRollUpKind(row.summary.kind)) {
           leafScores.push(row.summary.score);
         }
         batch.push(row);
