@@ -27,6 +27,7 @@ export async function startBenchBackend(opts: {
   regions: string[];
   entities: Entity[];
   settings: ScanSettings;
+  copyJobsLookbackDays: number;
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'backup-posture-bench-'));
   const backend = await startTestBackend({
@@ -55,6 +56,7 @@ export async function startBenchBackend(opts: {
             aws: {
               endpoint: opts.endpoint,
               roleName: DEFAULT_ROLE,
+              copyJobsLookbackDays: opts.copyJobsLookbackDays,
               organization: { enabled: true },
               managementAccountId: '111111111111',
               regions: opts.regions,

@@ -115,6 +115,8 @@ export async function runPreset(opts: PresetOptions): Promise<PresetResult> {
     regions: regionNames,
     entities,
     settings: opts.settings,
+    // The same look-back as the minimum's count of ListCopyJobs pages.
+    copyJobsLookbackDays,
   });
   let lastLog = Date.now();
   try {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { demoScenario } from '../model/demo';
 import { SimResource } from '../model/types';
+import { recoveryVaultId } from '../azure/model';
 
 const CATALOG = resolve(__dirname, '../../../../examples/catalog');
 const ARNS = 'backup-posture.io/aws-resource-arns';
@@ -97,13 +98,9 @@ describe('the demo catalog', () => {
       const a = c.metadata.annotations!;
       const vaults = estate.azure!.recoveryVaults.filter(v =>
         a[AZURE_IDS]
-          ? a[AZURE_IDS].split(',').some(id =>
-              id
-                .trim()
-                .toLowerCase()
-                .endsWith(
-                  `/resourcegroups/${v.resourceGroup}/providers/microsoft.recoveryservices/vaults/${v.name}`.toLowerCase(),
-                ),
+          ? a[AZURE_IDS].split(',').some(
+              id =>
+                id.trim().toLowerCase() === recoveryVaultId(v).toLowerCase(),
             )
           : a[AZURE_TAGS].split(',')
               .map(p => p.trim().split('='))
