@@ -24,6 +24,13 @@ export interface AwsResourceFact {
   tags: Record<string, string>;
   /** The resource's own KMS key, when known (source-dependent types keep it in the primary point, rule A1). */
   encryptionKeyArn?: string;
+  /**
+   * Where the resource's own key was read from (e.g. `rds:DescribeDBClusters`), when discovery
+   * observed it rather than the engine inferring it.
+   */
+  encryptionKeySource?: string;
+  /** Why the resource's own key could not be read (e.g. the describe call was denied). */
+  encryptionKeyError?: FactError;
   /** How the entity was linked to it: an explicit ARN annotation or a tag selector. */
   matchedBy: 'arn' | 'tags';
   /** From ListProtectedResources, when protected. */

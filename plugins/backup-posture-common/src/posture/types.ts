@@ -124,8 +124,33 @@ export interface LineageKey {
 /** @public */
 export type LineageLinkKind = 'source' | 'primary' | 'copy';
 
-/** A node of a lineage chain: where a copy of the data lives and which key protects it. @public */
+/**
+ * How data reached a lineage node from its parent: the backup rule that made the primary point, the
+ * copy action of a rule, or a copy job AWS recorded (also one started outside any plan, e.g. a
+ * second hop from a central account). @public
+ */
+export interface LineageEdge {
+  kind: 'backup-rule' | 'copy-action' | 'copy-job';
+  /** Plan and rule name (`plan / rule`), or the copy job id. */
+  label: string;
+  /** State of the newest copy job along this edge, when one was seen. */
+  state?: string;
+}
+
+/**
+ * A node of a lineage graph: where a copy of the data lives (the source resource, or a vault in an
+ * account and region) and which key protects it. Nodes form a tree rooted at the source: every
+ * node but the source names its parent. @public
+ */
 export interface LineageLink {
+  /** Stable id of the node within its chain (`source`, or the vault ARN / id). */
+  id: string;
+  /** The node the data was copied from; absent for the source. */
+  parentId?: string;
+  /** How the data got here from the parent. */
+  via?: LineageEdge;
+  /** Copy hops from the source: 0 for the source, 1 for a primary vault, 2+ for copies. */
+  depth: number;
   kind: LineageLinkKind;
   cloud: CloudProvider;
   account: string;
@@ -148,7 +173,10 @@ export interface LineageLink {
   issues: Array<{ rule: RuleId; message: string }>;
 }
 
-/** The chain for one protected resource: source → primary → copies. @public */
+/**
+ * The lineage graph of one protected resource: `links` are its nodes, in depth order (the source
+ * first), each copy naming the node it was copied from. @public
+ */
 export interface LineageChain {
   resourceArn: string;
   resourceType: string;
