@@ -9,6 +9,8 @@ import {
   AwsRecoveryPointFact,
   AwsResourceFact,
   AzureInventory,
+  AwsFactLookup,
+  reachableFrom,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { ScopeResource, TagSelector } from '../discovery/types';
@@ -21,6 +23,7 @@ import {
 import { AzureInventoryIndex } from './AzureInventoryIndex';
 import { StoredScope } from '../store/types';
 import { arnScope, resourceTypeFromArn } from './resourceTypes';
+import { notScannedScope } from './notScannedScope';
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   const list = m.get(k);
@@ -45,8 +48,9 @@ export interface EntitySlice {
 
 /**
  * All stored scope snapshots, indexed once so that each entity's inventory is a few map look-ups:
- * its resources (ARNs or tag selector), their recovery points in any vault, the plans of their
- * account × region, the vaults those plans and points use, copy jobs and every key referenced.
+ * its resources (ARNs or tag selector) and what is reachable from them by the engine's rules
+ * (`reachableFrom`: the plans that cover them, the vaults those plans and their recovery points
+ * use, their copy jobs, the keys of all of these), never a neighbour's plan or vault.
  */
 export class InventoryIndex {
   private readonly resources = new Map<string, LocatedResource>();
@@ -54,7 +58,6 @@ export class InventoryIndex {
   private readonly jobsByResource = new Map<string, AwsCopyJobFact[]>();
   private readonly plansByScope = new Map<string, AwsBackupPlanFact[]>();
   private readonly vaultsByArn = new Map<string, AwsBackupVaultFact>();
-  private readonly vaultsByScopeName = new Map<string, AwsBackupVaultFact>();
   private readonly restoreVaultsBySource = new Map<
     string,
     AwsBackupVaultFact[]
@@ -62,6 +65,7 @@ export class InventoryIndex {
   private readonly scopeStatus = new Map<string, ScopeStatus>();
   private readonly scopeCollectedAt = new Map<string, string>();
   private readonly keys = new Map<string, AwsKmsKeyFact>();
+  private readonly keysByScope = new Map<string, AwsKmsKeyFact[]>();
 
   constructor(
     scopes: StoredScope[],
@@ -73,7 +77,10 @@ export class InventoryIndex {
       [],
     ),
   ) {
-    for (const k of keys) this.keys.set(k.arn, k);
+    for (const k of keys) {
+      this.keys.set(k.arn, k);
+      push(this.keysByScope, `${k.accountId}/${k.region}`, k);
+    }
     for (const { status, snapshot } of scopes) {
       const sk = `${status.account}/${status.region}`;
       this.scopeStatus.set(sk, status);
@@ -96,11 +103,25 @@ export class InventoryIndex {
       this.plansByScope.set(sk, snapshot.plans);
       for (const v of snapshot.vaults) {
         this.vaultsByArn.set(v.arn, v);
-        this.vaultsByScopeName.set(`${sk}/${v.name}`, v);
         if (v.sourceBackupVaultArn)
           push(this.restoreVaultsBySource, v.sourceBackupVaultArn, v);
       }
     }
+  }
+
+  /** Look-ups over the whole estate, for the engine's reachability rules. */
+  private get lookup(): AwsFactLookup {
+    return {
+      plansIn: (account, region) =>
+        this.plansByScope.get(`${account}/${region}`) ?? [],
+      vault: arn => this.vaultsByArn.get(arn),
+      restoreAccessVaultsOf: arn => this.restoreVaultsBySource.get(arn) ?? [],
+      recoveryPointsOf: arn => this.pointsByResource.get(arn) ?? [],
+      copyJobsOf: arn => this.jobsByResource.get(arn) ?? [],
+      key: arn => this.keys.get(arn),
+      keysIn: (account, region) =>
+        this.keysByScope.get(`${account}/${region}`) ?? [],
+    };
   }
 
   get scopeCount() {
@@ -186,83 +207,32 @@ export class InventoryIndex {
       }
     }
 
-    const points = new Map<string, AwsRecoveryPointFact>();
-    const jobs = new Map<string, AwsCopyJobFact>();
-    const plans = new Map<string, AwsBackupPlanFact>();
-    const vaults = new Map<string, AwsBackupVaultFact>();
-    const scopeKeys = new Set<string>();
-    const addVault = (v?: AwsBackupVaultFact) => {
-      if (!v || vaults.has(v.arn)) return;
-      vaults.set(v.arn, v);
-      scopeKeys.add(`${v.accountId}/${v.region}`);
-      for (const r of this.restoreVaultsBySource.get(v.arn) ?? []) addVault(r);
-      for (const r of v.restoreAccessVaults ?? []) {
-        addVault(this.vaultsByArn.get(r.restoreAccessBackupVaultArn));
-      }
-    };
-
-    for (const r of resources.values()) {
-      const sk = `${r.accountId}/${r.region}`;
-      scopeKeys.add(sk);
-      for (const p of this.pointsByResource.get(r.arn) ?? []) {
-        points.set(p.recoveryPointArn, p);
-        addVault(this.vaultsByArn.get(p.backupVaultArn));
-      }
-      for (const j of this.jobsByResource.get(r.arn) ?? []) {
-        jobs.set(`${j.accountId}/${j.region}/${j.copyJobId}`, j);
-      }
-      // The engine decides which selections cover the resource; it gets its scope's plans.
-      for (const plan of this.plansByScope.get(sk) ?? []) {
-        if (plans.has(plan.planArn || plan.planId)) continue;
-        plans.set(plan.planArn || plan.planId, plan);
-        for (const rule of plan.rules) {
-          addVault(
-            this.vaultsByScopeName.get(`${sk}/${rule.targetBackupVaultName}`),
-          );
-          if (rule.targetLogicallyAirGappedBackupVaultArn) {
-            addVault(
-              this.vaultsByArn.get(rule.targetLogicallyAirGappedBackupVaultArn),
-            );
-          }
-          for (const c of rule.copyActions) {
-            addVault(this.vaultsByArn.get(c.destinationBackupVaultArn));
-          }
-        }
-      }
-    }
-
-    const keyArns = new Set<string>();
-    for (const v of vaults.values())
-      if (v.encryptionKeyArn) keyArns.add(v.encryptionKeyArn);
-    for (const p of points.values())
-      if (p.encryptionKeyArn) keyArns.add(p.encryptionKeyArn);
-    for (const j of jobs.values()) {
-      if (j.destinationEncryptionKeyArn)
-        keyArns.add(j.destinationEncryptionKeyArn);
-    }
-    for (const r of resources.values())
-      if (r.encryptionKeyArn) keyArns.add(r.encryptionKeyArn);
-    const keys = [...keyArns].flatMap(arn => {
-      const k = this.keys.get(arn);
-      return k ? [k] : [];
-    });
-
+    const reached = reachableFrom([...resources.values()], this.lookup);
+    const scopeKeys = new Set(reached.scopeKeys);
     // A tag selector searched every scope: any failed scope may hide some of its resources.
     const scopes = [...this.scopeStatus.entries()]
       .filter(([k, s]) => scopeKeys.has(k) || (tagBased && s.state !== 'ok'))
       .map(([, s]) => s);
+    // Evidence in an account × region that was never scanned (a copy destination outside the
+    // configured accounts or regions) is missing, not absent: say so, so checks answer unknown.
+    for (const k of scopeKeys) {
+      if (this.scopeStatus.has(k)) continue;
+      const [account, region] = k.split('/');
+      if (account && region) scopes.push(notScannedScope(account, region));
+    }
     const collected = [...scopeKeys]
       .map(k => this.scopeCollectedAt.get(k))
       .filter((x): x is string => Boolean(x))
       .sort();
 
     const aws: AwsInventory = {
-      resources: [...resources.values()],
-      vaults: [...vaults.values()],
-      plans: [...plans.values()],
-      recoveryPoints: [...points.values()],
-      copyJobs: [...jobs.values()],
-      keys,
+      resources: reached.resources,
+      vaults: reached.vaults,
+      // Plans that name a resource but leave it out explain why it is not protected.
+      plans: [...reached.plans, ...reached.excludingPlans],
+      recoveryPoints: reached.recoveryPoints,
+      copyJobs: reached.copyJobs,
+      keys: reached.keys,
     };
     if (this.globalSettings) aws.globalSettings = this.globalSettings;
     if (this.organization) aws.organization = this.organization;

@@ -96,7 +96,10 @@ function vaultKey(
 export function buildAzureLineage(ctx: AzureContext): LineageChain[] {
   return ctx.azure.vaults.map(vault => {
     const { key, issues } = vaultKey(ctx, vault);
+    // The vault is the root: its key vault and key version are shown on its key.
     const link: LineageLink = {
+      id: vault.id,
+      depth: 0,
       kind: 'primary',
       cloud: 'azure',
       account: vault.subscriptionId,

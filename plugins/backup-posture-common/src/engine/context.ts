@@ -14,6 +14,12 @@ import {
 import { KeyIndex, parseArn } from './classify';
 import { PostureLimits } from './options';
 import { selectionMatch, SelectionMatch } from './selection';
+import {
+  lookupOf,
+  planCovers,
+  reachableFrom,
+  ruleTargetVaultArnOf,
+} from './reachability';
 
 const EMPTY_AWS: AwsInventory = {
   resources: [],
@@ -35,6 +41,10 @@ export class AwsContext {
   readonly aws: AwsInventory;
   readonly keys: KeyIndex;
   readonly present: boolean;
+  /** Every vault ARN the entity's plans, points and copy jobs name, whether its facts were read or not. */
+  readonly namedVaultArns: readonly string[];
+  /** Plans that name one of the entity's resources but leave it out (to explain why). */
+  readonly excludingPlans: readonly AwsBackupPlanFact[];
   private readonly vaultsByArn = new Map<string, AwsBackupVaultFact>();
 
   constructor(
@@ -44,7 +54,21 @@ export class AwsContext {
   ) {
     this.present =
       Boolean(inventory.aws) || inventory.scopes.some(s => s.cloud === 'aws');
-    this.aws = inventory.aws ?? EMPTY_AWS;
+    // Only what is reachable from the entity's own resources takes part (./reachability.ts), even
+    // when the inventory was given more: a neighbour's plan or vault never decides a verdict.
+    const given = inventory.aws ?? EMPTY_AWS;
+    const reachable = reachableFrom(given.resources, lookupOf(given));
+    this.aws = {
+      ...given,
+      resources: reachable.resources,
+      plans: reachable.plans,
+      vaults: reachable.vaults,
+      recoveryPoints: reachable.recoveryPoints,
+      copyJobs: reachable.copyJobs,
+      keys: reachable.keys,
+    };
+    this.namedVaultArns = reachable.vaultArns;
+    this.excludingPlans = reachable.excludingPlans;
     this.keys = new KeyIndex(this.aws.keys);
     for (const v of this.aws.vaults) this.vaultsByArn.set(v.arn, v);
   }
@@ -86,14 +110,7 @@ export class AwsContext {
 
   /** The target vault of a rule (a LAG vault ARN wins over the vault name when set). */
   ruleTargetVaultArn(plan: AwsBackupPlanFact, rule: AwsBackupRuleFact): string {
-    if (rule.targetLogicallyAirGappedBackupVaultArn) {
-      return rule.targetLogicallyAirGappedBackupVaultArn;
-    }
-    return (
-      this.vaultByName(rule.targetBackupVaultName, plan.accountId, plan.region)
-        ?.arn ??
-      `arn:aws:backup:${plan.region}:${plan.accountId}:backup-vault:${rule.targetBackupVaultName}`
-    );
+    return ruleTargetVaultArnOf(plan, rule);
   }
 
   /** Plans in the resource's account and region whose selections pick the resource. */
@@ -116,12 +133,7 @@ export class AwsContext {
 
   /** All resources of the entity protected by a plan (for copy-action checks). */
   resourcesProtectedBy(plan: AwsBackupPlanFact): AwsResourceFact[] {
-    return this.aws.resources.filter(
-      r =>
-        r.accountId === plan.accountId &&
-        r.region === plan.region &&
-        plan.selections.some(s => selectionMatch(s, r).selected),
-    );
+    return this.aws.resources.filter(r => planCovers(plan, r));
   }
 
   daysSince(iso: string | undefined): number | undefined {

@@ -12,13 +12,20 @@ import {
   NOW,
   PROD,
   TOKYO,
+  protecting,
   vault,
 } from './__fixtures__/builders';
 
 const key = cmk(PROD, TOKYO, 'k');
 const unlocked = vault(PROD, TOKYO, 'a', key, { locked: false });
 const other = vault(PROD, TOKYO, 'b', key, { locked: false });
-const inv = entity(awsInventory({ vaults: [unlocked, other], keys: [key] }));
+const inv = entity(
+  awsInventory({
+    ...protecting(unlocked, other),
+    vaults: [unlocked, other],
+    keys: [key],
+  }),
+);
 const exception = (over: Partial<PostureException> = {}): PostureException => ({
   checkId: 'vault-lock',
   entityRef: 'component:default/payments',
@@ -73,7 +80,13 @@ describe('exceptions as code', () => {
       error: { name: 'AccessDeniedException', message: 'denied' },
     };
     const r = evaluatePosture(
-      entity(awsInventory({ vaults: [unlocked], keys: [denied] })),
+      entity(
+        awsInventory({
+          ...protecting(unlocked),
+          vaults: [unlocked],
+          keys: [denied],
+        }),
+      ),
       {
         now: NOW,
         exceptions: [exception({ checkId: 'vault-key-customer-managed' })],

@@ -35,3 +35,10 @@ export {
   REQUIRED_KEY_PERMISSIONS,
 } from './azureKeys';
 export { AZURE_VAULT_RESOURCE_TYPE } from './azureLineage';
+export {
+  reachableFrom,
+  lookupOf,
+  planCovers,
+  ruleTargetVaultArnOf,
+} from './reachability';
+export type { AwsFactLookup, ReachableAws } from './reachability';

@@ -1,14 +1,16 @@
 /**
- * Key lineage (rule A5): for every protected resource, source key → primary recovery point key →
- * each copy's key, with the key the configuration predicts (A1, A4, B4, B5) beside the key the
- * newest recovery point shows.
+ * Key lineage (rule A5) as a graph: for every protected resource, the source, each vault holding a
+ * primary point (edge: the backup rule) and each vault holding a copy (edge: the copy action or
+ * the copy job that made it, from the vault it was copied from), across hops and accounts. Every
+ * node keeps the key the configuration predicts (A1, A4, B4, B5) beside the key its newest recovery
+ * point shows.
  */
 import {
   AwsCopyJobFact,
   AwsRecoveryPointFact,
   AwsResourceFact,
 } from '../inventory';
-import { LineageChain, LineageKey, LineageLink } from '../posture';
+import { LineageChain, LineageEdge, LineageKey, LineageLink } from '../posture';
 import {
   describeKey,
   encryptionModelOf,
@@ -55,13 +57,15 @@ export function expectedCopyKey(
   resource: AwsResourceFact,
   sourceKey: LineageKey,
   destVaultArn: string,
+  /** The account the copy leaves (the resource's for a first copy, the parent vault's after). */
+  fromAccount: string = resource.accountId,
 ): { key?: LineageKey; issues: LineageLink['issues']; blocked?: boolean } {
   const dest = parseArn(destVaultArn);
   const destVault = ctx.vault(destVaultArn);
   const issues: LineageLink['issues'] = [];
   if (!dest || !destVault) return { issues };
   const destKey = ctx.keys.resolveVaultKey(destVault);
-  const crossAccount = dest.account !== resource.accountId;
+  const crossAccount = dest.account !== fromAccount;
   const model = encryptionModelOf(resource.resourceType);
   if (
     crossAccount &&
@@ -137,14 +141,20 @@ function compareIssue(link: LineageLink): void {
   }
 }
 
-function vaultLink(
+function vaultNode(
   ctx: AwsContext,
   kind: 'primary' | 'copy',
   vaultArn: string,
+  parent: LineageLink,
+  via: LineageEdge,
 ): LineageLink {
   const vault = ctx.vault(vaultArn);
   const parsed = parseArn(vaultArn);
   return {
+    id: vaultArn,
+    parentId: parent.id,
+    via,
+    depth: parent.depth + 1,
     kind,
     cloud: 'aws',
     account: vault?.accountId ?? parsed?.account ?? 'unknown',
@@ -156,9 +166,19 @@ function vaultLink(
   };
 }
 
-function latestJob(jobs: AwsCopyJobFact[]): AwsCopyJobFact | undefined {
-  return newest(jobs);
+/** How a copy may have reached a vault, strongest evidence first. */
+interface CopyCandidate {
+  from: string;
+  via: LineageEdge;
+  /** 0: a recovery point says it was copied from there; 1: a copy job; 2: a copy action. */
+  evidence: number;
+  at: string;
+  job?: AwsCopyJobFact;
+  configured?: boolean;
 }
+
+const byEvidence = (a: CopyCandidate, b: CopyCandidate) =>
+  a.evidence - b.evidence || b.at.localeCompare(a.at);
 
 function pseudoResource(point: AwsRecoveryPointFact): AwsResourceFact {
   const parsed = parseArn(point.resourceArn);
@@ -172,19 +192,21 @@ function pseudoResource(point: AwsRecoveryPointFact): AwsResourceFact {
   };
 }
 
-/** The lineage chain of one resource. */
-export function buildChain(
+/** The key of a node as the next hop sees it: what its newest point shows, else the prediction. */
+const keyOf = (node: LineageLink): LineageKey =>
+  node.observedKey ?? node.expectedKey ?? { manager: 'unknown' };
+
+/** How many copy hops lineage follows from a primary vault. */
+export const MAX_COPY_HOPS = 4;
+
+function sourceNode(
   ctx: AwsContext,
   resource: AwsResourceFact,
-): LineageChain {
-  const model: EncryptionModel = encryptionModelOf(resource.resourceType);
-  const points = ctx.aws.recoveryPoints.filter(
-    p => p.resourceArn === resource.arn,
-  );
-  const primaries = points.filter(p => !p.sourceBackupVaultArn);
-  const copies = points.filter(p => p.sourceBackupVaultArn);
-  // A1: a source-dependent type's primary point keeps the source key, so when discovery does not
-  // know the resource's own key, the newest primary point in a standard vault tells it.
+  primaries: AwsRecoveryPointFact[],
+): { node: LineageLink; sourceKey: LineageKey } {
+  const model = encryptionModelOf(resource.resourceType);
+  // A1: a source-dependent type's primary point keeps the source key, so when discovery did not
+  // read the resource's own key, the newest primary point in a standard vault tells it.
   const inferredSourceKeyArn =
     !resource.encryptionKeyArn && model === 'source-dependent'
       ? newest(
@@ -202,86 +224,220 @@ export function buildChain(
     undefined,
     resource.accountId,
   );
-  const links: LineageLink[] = [
-    {
-      kind: 'source',
-      cloud: 'aws',
-      account: resource.accountId,
-      region: resource.region,
-      observedKey: sourceKeyArn
-        ? { ...sourceKey, ...(inferredSourceKeyArn ? { inferred: true } : {}) }
-        : undefined,
-      issues: [],
-    },
-  ];
+  const node: LineageLink = {
+    id: 'source',
+    depth: 0,
+    kind: 'source',
+    cloud: 'aws',
+    account: resource.accountId,
+    region: resource.region,
+    observedKey: sourceKeyArn
+      ? { ...sourceKey, ...(inferredSourceKeyArn ? { inferred: true } : {}) }
+      : undefined,
+    issues: [],
+  };
+  if (resource.encryptionKeySource && resource.encryptionKeyArn)
+    node.keySource = resource.encryptionKeySource;
+  if (!sourceKeyArn && resource.encryptionKeyError) {
+    node.keyUnknownReason = `the resource's key could not be read: ${resource.encryptionKeyError.name}: ${resource.encryptionKeyError.message}`;
+  }
+  return { node, sourceKey };
+}
+
+function setCopyState(
+  node: LineageLink,
+  chosen: CopyCandidate,
+  jobs: AwsCopyJobFact[],
+  parentHasPoint: boolean,
+): void {
+  const job = newest(
+    jobs.filter(
+      j =>
+        j.destinationBackupVaultArn === node.vaultArn &&
+        j.sourceBackupVaultArn === chosen.from,
+    ),
+  );
+  if (job) node.via = { ...node.via!, state: job.state };
+  if (job && /FAILED|ABORTED/.test(job.state)) {
+    node.copyState = 'failed';
+    node.copyStatusMessage = job.statusMessage;
+    const known = explainAwsMessage(job.statusMessage);
+    node.issues.push({
+      rule: known?.rules[0] ?? 'B9',
+      message: `latest copy job ${job.state}${job.statusMessage ? `: ${job.statusMessage}` : ''}`,
+    });
+  } else if (node.recoveryPointArn || job?.state === 'COMPLETED') {
+    node.copyState = 'completed';
+  } else if (chosen.configured && parentHasPoint) {
+    node.copyState = 'missing';
+  } else {
+    node.copyState = 'configured';
+  }
+}
+
+/** The lineage graph of one resource. */
+export function buildChain(
+  ctx: AwsContext,
+  resource: AwsResourceFact,
+): LineageChain {
+  const model: EncryptionModel = encryptionModelOf(resource.resourceType);
+  const points = ctx.aws.recoveryPoints.filter(
+    p => p.resourceArn === resource.arn,
+  );
+  const primaries = points.filter(p => !p.sourceBackupVaultArn);
+  const copies = points.filter(p => p.sourceBackupVaultArn);
   const jobs = ctx.aws.copyJobs.filter(j => j.resourceArn === resource.arn);
   const rules = ctx.protectingRules(resource);
+  const { node: source, sourceKey } = sourceNode(ctx, resource, primaries);
+  const nodes = new Map<string, LineageLink>([[source.id, source]]);
+  const links: LineageLink[] = [source];
+  const newestIn = (list: AwsRecoveryPointFact[], vaultArn: string) =>
+    newest(list.filter(p => p.backupVaultArn === vaultArn));
 
-  const primaryVaults = new Set<string>();
-  for (const { plan, rule } of rules)
-    primaryVaults.add(ctx.ruleTargetVaultArn(plan, rule));
-  for (const p of primaries) primaryVaults.add(p.backupVaultArn);
-  for (const vaultArn of primaryVaults) {
-    const link = vaultLink(ctx, 'primary', vaultArn);
+  // Primary vaults: the rules' targets, and any vault holding a primary point.
+  const primaryVia = new Map<string, LineageEdge>();
+  for (const { plan, rule } of rules) {
+    const arn = ctx.ruleTargetVaultArn(plan, rule);
+    if (!primaryVia.has(arn))
+      primaryVia.set(arn, {
+        kind: 'backup-rule',
+        label: `${plan.planName} / ${rule.ruleName}`,
+      });
+  }
+  for (const p of primaries) {
+    if (!primaryVia.has(p.backupVaultArn))
+      primaryVia.set(p.backupVaultArn, {
+        kind: 'backup-rule',
+        label: p.createdBy?.backupPlanId
+          ? `plan ${p.createdBy.backupPlanId}`
+          : 'on-demand backup',
+      });
+  }
+  // A vault copies were made from that no current rule targets and no point shows as primary
+  // (the rule changed, the points expired) still held a primary: keep it as one.
+  const copiedFrom = [
+    ...copies.map(p => p.sourceBackupVaultArn!),
+    ...jobs.map(j => j.sourceBackupVaultArn),
+  ];
+  const copiedTo = new Set([
+    ...copies.map(p => p.backupVaultArn),
+    ...jobs.map(j => j.destinationBackupVaultArn),
+  ]);
+  for (const arn of copiedFrom) {
+    if (!primaryVia.has(arn) && !copiedTo.has(arn))
+      primaryVia.set(arn, { kind: 'backup-rule', label: 'earlier backup' });
+  }
+  for (const [vaultArn, via] of primaryVia) {
+    const node = vaultNode(ctx, 'primary', vaultArn, source, via);
     const vault = ctx.vault(vaultArn);
     const usesVaultKey =
       model === 'independent' ||
       vault?.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT';
     if (usesVaultKey)
-      link.expectedKey = vault ? ctx.keys.resolveVaultKey(vault) : undefined;
-    else if (model === 'source-dependent') link.expectedKey = sourceKey;
-    const point = newest(primaries.filter(p => p.backupVaultArn === vaultArn));
-    link.recoveryPointArn = point?.recoveryPointArn;
-    link.recoveryPointCreatedAt = point?.creationDate;
-    link.observedKey = observedKeyOf(ctx, point);
-    compareIssue(link);
-    links.push(link);
+      node.expectedKey = vault ? ctx.keys.resolveVaultKey(vault) : undefined;
+    else if (model === 'source-dependent') node.expectedKey = sourceKey;
+    const point = newestIn(primaries, vaultArn);
+    node.recoveryPointArn = point?.recoveryPointArn;
+    node.recoveryPointCreatedAt = point?.creationDate;
+    node.observedKey = observedKeyOf(ctx, point);
+    compareIssue(node);
+    nodes.set(node.id, node);
+    links.push(node);
   }
 
-  const copyTargets = new Map<string, string>(); // destination → source vault
+  // Copies: every way a copy may have reached a vault, then each vault placed under the parent
+  // the strongest evidence names, hop by hop from the primaries.
+  const candidates = new Map<string, CopyCandidate[]>();
+  const addCandidate = (to: string, c: CopyCandidate) => {
+    if (to === c.from) return;
+    const list = candidates.get(to);
+    if (list) list.push(c);
+    else candidates.set(to, [c]);
+  };
+  for (const p of copies) {
+    addCandidate(p.backupVaultArn, {
+      from: p.sourceBackupVaultArn!,
+      via: { kind: 'copy-job', label: 'copy' },
+      evidence: 0,
+      at: p.creationDate,
+    });
+  }
+  for (const j of jobs) {
+    addCandidate(j.destinationBackupVaultArn, {
+      from: j.sourceBackupVaultArn,
+      via: { kind: 'copy-job', label: `copy job ${j.copyJobId}` },
+      evidence: 1,
+      at: j.creationDate,
+      job: j,
+    });
+  }
   for (const { plan, rule } of rules) {
     for (const action of rule.copyActions) {
-      copyTargets.set(
-        action.destinationBackupVaultArn,
-        ctx.ruleTargetVaultArn(plan, rule),
-      );
-    }
-  }
-  const configured = new Set(copyTargets.keys());
-  for (const c of copies) {
-    if (!copyTargets.has(c.backupVaultArn))
-      copyTargets.set(c.backupVaultArn, c.sourceBackupVaultArn!);
-  }
-  for (const [destArn, sourceVaultArn] of copyTargets) {
-    const link = vaultLink(ctx, 'copy', destArn);
-    const predicted = expectedCopyKey(ctx, resource, sourceKey, destArn);
-    link.expectedKey = predicted.key;
-    link.issues.push(...predicted.issues);
-    const point = newest(copies.filter(p => p.backupVaultArn === destArn));
-    link.recoveryPointArn = point?.recoveryPointArn;
-    link.recoveryPointCreatedAt = point?.creationDate;
-    link.observedKey = observedKeyOf(ctx, point);
-    const job = latestJob(
-      jobs.filter(j => j.destinationBackupVaultArn === destArn),
-    );
-    const hasPrimary = primaries.some(p => p.backupVaultArn === sourceVaultArn);
-    if (job && /FAILED|ABORTED/.test(job.state)) {
-      link.copyState = 'failed';
-      link.copyStatusMessage = job.statusMessage;
-      const known = explainAwsMessage(job.statusMessage);
-      link.issues.push({
-        rule: known?.rules[0] ?? 'B9',
-        message: `latest copy job ${job.state}${job.statusMessage ? `: ${job.statusMessage}` : ''}`,
+      addCandidate(action.destinationBackupVaultArn, {
+        from: ctx.ruleTargetVaultArn(plan, rule),
+        via: {
+          kind: 'copy-action',
+          label: `${plan.planName} / ${rule.ruleName}`,
+        },
+        evidence: 2,
+        at: '',
+        configured: true,
       });
-    } else if (point || job?.state === 'COMPLETED') {
-      link.copyState = 'completed';
-    } else if (configured.has(destArn) && hasPrimary) {
-      link.copyState = 'missing';
-    } else {
-      link.copyState = 'configured';
     }
-    compareIssue(link);
-    links.push(link);
+  }
+  for (let hop = 0; hop < MAX_COPY_HOPS; hop++) {
+    const placed: LineageLink[] = [];
+    for (const [to, list] of candidates) {
+      if (nodes.has(to)) continue;
+      const ordered = [...list].sort(byEvidence);
+      // The strongest evidence decides the parent; wait for that parent to be placed.
+      const chosen = ordered.find(c => nodes.has(c.from));
+      if (!chosen || chosen !== ordered[0]) {
+        if (!chosen || hop < MAX_COPY_HOPS - 1) continue;
+      }
+      const parent = nodes.get(chosen.from)!;
+      // A copy job names the edge better than a bare point: use its id when one matches.
+      const job = newest(
+        jobs.filter(
+          j =>
+            j.destinationBackupVaultArn === to &&
+            j.sourceBackupVaultArn === chosen.from,
+        ),
+      );
+      const configured = list.find(c => c.configured && c.from === chosen.from);
+      let via = chosen.via;
+      if (configured) via = configured.via;
+      else if (job)
+        via = { kind: 'copy-job', label: `copy job ${job.copyJobId}` };
+      const node = vaultNode(ctx, 'copy', to, parent, via);
+      const fromKey = parent.kind === 'primary' ? sourceKey : keyOf(parent);
+      const fromAccount =
+        parent.kind === 'primary' ? resource.accountId : parent.account;
+      const predicted = expectedCopyKey(
+        ctx,
+        resource,
+        fromKey,
+        to,
+        fromAccount,
+      );
+      node.expectedKey = predicted.key;
+      if (predicted.blocked) node.blocked = true;
+      node.issues.push(...predicted.issues);
+      const point = newestIn(copies, to);
+      node.recoveryPointArn = point?.recoveryPointArn;
+      node.recoveryPointCreatedAt = point?.creationDate;
+      node.observedKey = observedKeyOf(ctx, point);
+      setCopyState(
+        node,
+        { ...chosen, configured: Boolean(configured) },
+        jobs,
+        Boolean(parent.recoveryPointArn),
+      );
+      compareIssue(node);
+      placed.push(node);
+    }
+    for (const node of placed) nodes.set(node.id, node);
+    links.push(...placed);
   }
   return {
     resourceArn: resource.arn,

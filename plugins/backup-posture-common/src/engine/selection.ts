@@ -12,6 +12,11 @@ export interface SelectionMatch {
   /** Why, in plain words (e.g. `Resources matches arn:...`, `excluded by NotResources ...`). */
   reason: string;
   excludedByNotResources?: boolean;
+  /**
+   * Resources or ListOfTags named the resource but a condition or NotResources left it out: the
+   * plan is about this resource even though it does not protect it.
+   */
+  named?: boolean;
 }
 
 const wildcard = (pattern: string): RegExp =>
@@ -73,6 +78,7 @@ export function selectionMatch(
     return {
       ...base,
       selected: false,
+      named: Boolean(byResource || byTag),
       reason: `condition on ${failed.conditionKey} (${failed.conditionValue}) not met`,
     };
   }
@@ -83,6 +89,7 @@ export function selectionMatch(
     return {
       ...base,
       selected: false,
+      named: Boolean(byResource || byTag),
       excludedByNotResources: true,
       reason: `excluded by NotResources ${excluded}`,
     };

@@ -166,6 +166,12 @@ export interface LineageLink {
   /** Newest recovery point here, if any. */
   recoveryPointArn?: string;
   recoveryPointCreatedAt?: string;
+  /** Where the observed source key was read from (e.g. `rds:DescribeDBClusters`). */
+  keySource?: string;
+  /** Why the observed key is not known (e.g. the describe call was denied). */
+  keyUnknownReason?: string;
+  /** B4: this copy cannot happen as configured (a source-dependent type on an AWS-managed key). */
+  blocked?: boolean;
   /** Copy rule / job status that produced this link. */
   copyState?: 'configured' | 'completed' | 'failed' | 'missing';
   copyStatusMessage?: string;

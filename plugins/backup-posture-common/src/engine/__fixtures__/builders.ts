@@ -355,3 +355,34 @@ export const denyDeletePolicy = JSON.stringify({
     },
   ],
 });
+
+/**
+ * Makes `vaults` the entity's (see engine/reachability.ts): one S3 resource in PROD/TOKYO, selected
+ * by a plan whose rules target the vaults of that account and region and copy to the others.
+ * Restore access vaults need no rule: they belong to the entity through their source vault.
+ */
+export function protecting(
+  ...vaults: AwsBackupVaultFact[]
+): Pick<AwsInventory, 'resources' | 'plans'> {
+  const res = resource('S3', PROD, TOKYO, 'payments-data');
+  const eligible = vaults.filter(
+    v => v.vaultType !== 'RESTORE_ACCESS_BACKUP_VAULT',
+  );
+  const local = eligible.filter(
+    v => v.accountId === PROD && v.region === TOKYO,
+  );
+  const remote = eligible.filter(v => !local.includes(v));
+  const rules = local.map(v =>
+    v.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
+      ? rule(v.name, { targetLogicallyAirGappedBackupVaultArn: v.arn })
+      : rule(v.name),
+  );
+  if (rules.length === 0) rules.push(rule('Default'));
+  rules[0].copyActions = remote.map(v => ({
+    destinationBackupVaultArn: v.arn,
+  }));
+  return {
+    resources: [res],
+    plans: [plan(PROD, TOKYO, rules, [selection()], 'protecting-plan')],
+  };
+}

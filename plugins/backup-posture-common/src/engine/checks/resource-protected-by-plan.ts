@@ -31,7 +31,7 @@ export const resourceProtectedByPlan: AwsCheck = {
   evaluate({ ctx }) {
     return ctx.aws.resources.map(resource => {
       const scopeError = ctx.scopeError(resource.accountId, resource.region);
-      const plans = ctx.aws.plans.filter(
+      const plans = [...ctx.aws.plans, ...ctx.excludingPlans].filter(
         p => p.accountId === resource.accountId && p.region === resource.region,
       );
       const matches = plans.flatMap(plan =>
@@ -68,7 +68,7 @@ export const resourceProtectedByPlan: AwsCheck = {
           ? `excluded from ${excluded.plan.planName}/${excluded.match.selectionName}: ${excluded.match.reason}`
           : `no backup plan in ${resource.accountId}/${resource.region} selects it`,
         {
-          plansInScope: plans.map(p => p.planArn),
+          plansNamingIt: plans.map(p => p.planArn),
           tags: Object.entries(resource.tags).map(([k, v]) => `${k}=${v}`),
         },
       );

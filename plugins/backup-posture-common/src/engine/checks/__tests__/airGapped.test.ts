@@ -9,6 +9,7 @@ import {
   MGMT,
   plan,
   PROD,
+  protecting,
   RECOVERY,
   recoveryPoint,
   resource,
@@ -160,7 +161,9 @@ describe('restore-access-vault-hygiene (C3)', () => {
     });
   const run = (v: AwsBackupVaultFact) =>
     checkResult(
-      entity(awsInventory({ vaults: [v] })),
+      entity(
+        awsInventory({ ...protecting(lagVault()), vaults: [lagVault(), v] }),
+      ),
       'restore-access-vault-hygiene',
     );
   it('C3 pass: recent, source known', () => {
@@ -186,7 +189,7 @@ describe('restore-access-vault-hygiene (C3)', () => {
       ],
     });
     const r = checkResult(
-      entity(awsInventory({ vaults: [lag] })),
+      entity(awsInventory({ ...protecting(lag), vaults: [lag] })),
       'restore-access-vault-hygiene',
     );
     expect(findingAbout(r, 'r2').status).toBe('warn');

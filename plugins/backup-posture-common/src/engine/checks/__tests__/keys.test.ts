@@ -15,6 +15,7 @@ import {
   TOKYO,
   vault,
   daysAhead,
+  protecting,
 } from '../../__fixtures__/builders';
 import { checkResult, findingAbout } from '../../__fixtures__/run';
 import {
@@ -29,6 +30,7 @@ describe('vault-key-customer-managed (A3)', () => {
     const r = checkResult(
       entity(
         awsInventory({
+          ...protecting(vault(PROD, TOKYO, 'a', cmkKey)),
           vaults: [vault(PROD, TOKYO, 'a', cmkKey)],
           keys: [cmkKey],
         }),
@@ -41,6 +43,7 @@ describe('vault-key-customer-managed (A3)', () => {
     const r = checkResult(
       entity(
         awsInventory({
+          ...protecting(vault(PROD, TOKYO, 'a', managed)),
           vaults: [vault(PROD, TOKYO, 'a', managed)],
           keys: [managed],
         }),
@@ -62,6 +65,7 @@ describe('vault-key-customer-managed (A3)', () => {
     const r = checkResult(
       entity(
         awsInventory({
+          ...protecting(vault(PROD, TOKYO, 'a', cmkKey)),
           vaults: [vault(PROD, TOKYO, 'a', cmkKey)],
           keys: [denied],
         }),
@@ -74,7 +78,11 @@ describe('vault-key-customer-managed (A3)', () => {
   it('A3 unknown: the key was not described at all', () => {
     const r = checkResult(
       entity(
-        awsInventory({ vaults: [vault(PROD, TOKYO, 'a', cmkKey)], keys: [] }),
+        awsInventory({
+          ...protecting(vault(PROD, TOKYO, 'a', cmkKey)),
+          vaults: [vault(PROD, TOKYO, 'a', cmkKey)],
+          keys: [],
+        }),
       ),
       'vault-key-customer-managed',
     );
@@ -90,6 +98,7 @@ describe('recovery-point-encrypted (A1, A2)', () => {
     const r = checkResult(
       entity(
         awsInventory({
+          resources: [vol],
           vaults: [v],
           keys: [key],
           recoveryPoints: [recoveryPoint(vol, v, key)],
@@ -108,7 +117,12 @@ describe('recovery-point-encrypted (A1, A2)', () => {
     });
     const r = checkResult(
       entity(
-        awsInventory({ vaults: [v], keys: [key], recoveryPoints: [point] }),
+        awsInventory({
+          resources: [vol],
+          vaults: [v],
+          keys: [key],
+          recoveryPoints: [point],
+        }),
       ),
       'recovery-point-encrypted',
     );

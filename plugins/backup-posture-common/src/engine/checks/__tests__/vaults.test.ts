@@ -12,6 +12,7 @@ import {
   OUTSIDE,
   plan,
   PROD,
+  protecting,
   resource,
   rule,
   TOKYO,
@@ -26,14 +27,13 @@ const key = cmk(PROD, TOKYO, 'vault-key');
 const oneVault = (
   extra: Partial<AwsBackupVaultFact>,
   scopes = [] as ReturnType<typeof errorScope>[],
-) =>
-  entity(
-    awsInventory({
-      vaults: [vault(PROD, TOKYO, 'a', key, extra)],
-      keys: [key],
-    }),
+) => {
+  const v = vault(PROD, TOKYO, 'a', key, extra);
+  return entity(
+    awsInventory({ ...protecting(v), vaults: [v], keys: [key] }),
     scopes,
   );
+};
 
 describe('vault-lock (C1)', () => {
   it('C1 pass: compliance lock past its lock date', () => {
