@@ -24,6 +24,12 @@ import { kmsSimulator } from './handlers/kms';
 import { organizationsSimulator } from './handlers/organizations';
 import { stsSimulator } from './handlers/sts';
 import { taggingSimulator } from './handlers/tagging';
+import { rdsSimulator } from './handlers/rds';
+import { ec2Simulator } from './handlers/ec2';
+import { efsSimulator } from './handlers/efs';
+import { dynamodbSimulator } from './handlers/dynamodb';
+import { s3Simulator } from './handlers/s3';
+import { redshiftSimulator } from './handlers/redshift';
 import { AzureSimulator } from './azure/AzureSimulator';
 
 const SIMULATORS: ServiceSimulator[] = [
@@ -32,6 +38,13 @@ const SIMULATORS: ServiceSimulator[] = [
   stsSimulator,
   organizationsSimulator,
   taggingSimulator,
+  // The services whose resources' own keys discovery reads (source-dependent types, rule A1).
+  rdsSimulator,
+  ec2Simulator,
+  efsSimulator,
+  dynamodbSimulator,
+  s3Simulator,
+  redshiftSimulator,
 ];
 
 /** Truncated bodies per protocol, for `malformed` faults. */
@@ -44,6 +57,18 @@ const MALFORMED_BODIES = {
   awsJson1_1: {
     contentType: 'application/x-amz-json-1.1',
     garbage: '{"truncated": [{"Arn": "arn:aws:',
+  },
+  awsJson1_0: {
+    contentType: 'application/x-amz-json-1.0',
+    garbage: '{"Table": {"TableArn": "arn:aws:',
+  },
+  ec2Query: {
+    contentType: 'text/xml;charset=UTF-8',
+    garbage: '<DescribeVolumesResponse><volumeSet><item><volu',
+  },
+  restXml: {
+    contentType: 'application/xml',
+    garbage: '<ServerSideEncryptionConfiguration><Rule><Appl',
   },
 };
 
@@ -266,7 +291,7 @@ export class SimulatedAws {
       const message =
         fault.message ??
         (fault.kind === 'access-denied'
-          ? `User: ${caller.principalArn} is not authorized to perform: ${scope.service}:${parsed.operation}`
+          ? `User: ${caller.principalArn} is not authorized to perform: ${simulator.iamAction?.(parsed.operation) ?? `${scope.service}:${parsed.operation}`}`
           : spec.message);
       return respond(
         errorResponse(

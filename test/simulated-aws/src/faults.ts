@@ -7,7 +7,10 @@ export interface CallScope {
   /** The caller's account (for STS AssumeRole also the target account of the role). */
   account?: string;
   region?: string;
-  /** SigV4 signing name: backup, kms, sts, organizations, tagging. */
+  /**
+   * SigV4 signing name: backup, kms, sts, organizations, tagging, and the source resources'
+   * services rds, ec2, elasticfilesystem, dynamodb, s3, redshift.
+   */
   service?: string;
   operation?: string;
 }
@@ -109,6 +112,28 @@ export const FAULT_ERRORS: Record<
       message: 'Rate exceeded',
     },
     sts: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
+    rds: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
+    ec2: {
+      code: 'RequestLimitExceeded',
+      status: 503,
+      message: 'Request limit exceeded.',
+    },
+    elasticfilesystem: {
+      code: 'ThrottlingException',
+      status: 429,
+      message: 'Rate exceeded',
+    },
+    dynamodb: {
+      code: 'ThrottlingException',
+      status: 400,
+      message: 'Rate of requests exceeds the allowed throughput.',
+    },
+    s3: {
+      code: 'SlowDown',
+      status: 503,
+      message: 'Please reduce your request rate.',
+    },
+    redshift: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
   },
   'server-error': {
     backup: {
@@ -137,6 +162,36 @@ export const FAULT_ERRORS: Record<
       status: 500,
       message: 'The request processing has failed because of an unknown error.',
     },
+    rds: {
+      code: 'InternalFailure',
+      status: 500,
+      message: 'The request processing has failed because of an unknown error.',
+    },
+    ec2: {
+      code: 'InternalError',
+      status: 500,
+      message: 'An internal error has occurred',
+    },
+    elasticfilesystem: {
+      code: 'InternalServerError',
+      status: 500,
+      message: 'An internal error occurred.',
+    },
+    dynamodb: {
+      code: 'InternalServerError',
+      status: 500,
+      message: 'Internal server error',
+    },
+    s3: {
+      code: 'InternalError',
+      status: 500,
+      message: 'We encountered an internal error. Please try again.',
+    },
+    redshift: {
+      code: 'InternalFailure',
+      status: 500,
+      message: 'The request processing has failed because of an unknown error.',
+    },
   },
   'access-denied': {
     backup: {
@@ -160,5 +215,23 @@ export const FAULT_ERRORS: Record<
       message: 'not authorized',
     },
     sts: { code: 'AccessDenied', status: 403, message: 'not authorized' },
+    rds: { code: 'AccessDenied', status: 403, message: 'not authorized' },
+    ec2: {
+      code: 'UnauthorizedOperation',
+      status: 403,
+      message: 'You are not authorized to perform this operation.',
+    },
+    elasticfilesystem: {
+      code: 'AccessDeniedException',
+      status: 403,
+      message: 'not authorized',
+    },
+    dynamodb: {
+      code: 'AccessDeniedException',
+      status: 400,
+      message: 'not authorized',
+    },
+    s3: { code: 'AccessDenied', status: 403, message: 'Access Denied' },
+    redshift: { code: 'AccessDenied', status: 403, message: 'not authorized' },
   },
 };

@@ -51,7 +51,7 @@ async function answer(
     res.end(
       JSON.stringify({
         message:
-          'Missing Authentication Token: sign the request with SigV4 for a simulated service (backup, kms, sts, organizations, tagging).',
+          'Missing Authentication Token: sign the request with SigV4 for a simulated service (backup, kms, sts, organizations, tagging, rds, ec2, elasticfilesystem, dynamodb, s3, redshift).',
       }),
     );
     return;

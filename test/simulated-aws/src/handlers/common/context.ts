@@ -34,6 +34,8 @@ export interface ServiceSimulator {
   /** SigV4 signing name, e.g. `backup`, `kms`. */
   signingName: string;
   protocol: Protocol;
+  /** The IAM action an operation needs, when it is not `<signingName>:<operation>`. */
+  iamAction?(operation: string): string;
   parse(request: Request, url: URL, body: string): ParsedOperation;
   handle(
     operation: ParsedOperation,
