@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { demoScenario } from '../model/demo';
 import { SimResource } from '../model/types';
+import { SHARED_PROD, demoScenario } from '../model/demo';
 import { recoveryVaultId } from '../azure/model';
 
 const CATALOG = resolve(__dirname, '../../../../examples/catalog');
@@ -48,11 +48,11 @@ function resolveAnnotation(entity: Entity): SimResource[] {
 }
 
 describe('the demo catalog', () => {
-  it('has about ten annotated services, one malformed annotation and one without annotation', () => {
+  it('has sixteen annotated AWS services (six in the shared account), one malformed annotation and the ones without AWS annotation', () => {
     const annotated = components.filter(
       c => c.metadata.annotations?.[ARNS] || c.metadata.annotations?.[TAGS],
     );
-    expect(annotated.length).toBe(11);
+    expect(annotated.length).toBe(17);
     expect(
       components
         .filter(
@@ -117,7 +117,7 @@ describe('the demo catalog', () => {
         (c.metadata.annotations?.[ARNS] || c.metadata.annotations?.[TAGS]) &&
         c.metadata.name !== 'legacy-reporting',
     );
-    expect(services).toHaveLength(10);
+    expect(services).toHaveLength(16);
     for (const service of services) {
       const resources = resolveAnnotation(service);
       if (resources.length === 0)
@@ -156,5 +156,38 @@ describe('the demo catalog', () => {
     expect(
       components.filter(c => typeof c.spec?.lifecycle !== 'string'),
     ).toEqual([]);
+  });
+
+  it('has six components in the shared account, each resolving to its own service only', () => {
+    const shared = components.filter(
+      c =>
+        (c.metadata.annotations?.[ARNS] || c.metadata.annotations?.[TAGS]) &&
+        c.metadata.name !== 'legacy-reporting' &&
+        resolveAnnotation(c).some(r => r.accountId === SHARED_PROD.accountId),
+    );
+    expect(shared.map(c => c.metadata.name).sort()).toEqual([
+      'billing-history',
+      'customer-profiles',
+      'media-archive',
+      'notifications',
+      'orders-db',
+      'search-indexer',
+    ]);
+    for (const c of shared) {
+      const resources = resolveAnnotation(c);
+      expect(
+        resources.map(r => [c.metadata.name, r.region, r.tags.service]),
+      ).toEqual(
+        resources.map(() => [
+          c.metadata.name,
+          SHARED_PROD.region,
+          c.metadata.name,
+        ]),
+      );
+    }
+    expect(new Set(shared.map(c => c.spec!.owner)).size).toBe(6);
+    const byAnnotation = (key: string) =>
+      shared.filter(c => c.metadata.annotations?.[key]).length;
+    expect([byAnnotation(ARNS), byAnnotation(TAGS)]).toEqual([3, 3]);
   });
 });

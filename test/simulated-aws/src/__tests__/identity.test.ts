@@ -101,6 +101,7 @@ describe('Organizations', () => {
       '333333333333',
       '444444444444',
       '555555555555',
+      '666666666666',
     ]);
     expect(sim.countCalls({ operation: 'ListAccounts' })).toBe(3);
     const one = await org.send(new ListAccountsCommand({}));
@@ -126,7 +127,7 @@ describe('Organizations', () => {
     const ids: string[] = [];
     for await (const page of paginateListAccounts({ client: org }, {}))
       ids.push(...page.Accounts!.map(a => a.Id!));
-    expect(ids).toHaveLength(5);
+    expect(ids).toHaveLength(6);
   });
 
   it('describes the organization from members, denies listing there, and is not in use outside', async () => {

@@ -83,7 +83,7 @@ describe('served over HTTP on loopback', () => {
       endpoint,
     });
     expect((await org.send(new ListAccountsCommand({}))).Accounts).toHaveLength(
-      5,
+      6,
     );
     expect(sim.countCalls({ account: '444444444444', service: 'backup' })).toBe(
       2,

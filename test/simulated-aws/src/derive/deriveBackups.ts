@@ -11,6 +11,7 @@ import {
   SimKmsKey,
   SimLifecycle,
   SimResource,
+  SimStartedCopyJobs,
   SimVault,
 } from '../model/types';
 import { policyAllows } from './policy';
@@ -135,13 +136,18 @@ export function copyPointKey(
   };
 }
 
-/** Why AWS would reject a copy (B1-B6), or undefined when it goes through. */
+/**
+ * Why AWS would reject a copy (B1-B6), or undefined when it goes through. The copy runs in
+ * `sourceAccountId` (the source vault's account: the resource's for a plan's copy action, a
+ * central account's for a second hop started there).
+ */
 export function copyRejection(
   index: EstateIndex,
   resource: SimResource,
   sourceKeyArn: string | undefined,
   destinationVaultArn: string,
   copyLifecycle: SimLifecycle | undefined,
+  sourceAccountId: string = resource.accountId,
 ): { rule: string; message: string } | undefined {
   const destination = index.vaultsByArn.get(destinationVaultArn);
   if (!destination) {
@@ -150,10 +156,10 @@ export function copyRejection(
       message: COPY_STATUS.destinationVaultMissing(destinationVaultArn),
     };
   }
-  if (destination.accountId === resource.accountId) return undefined;
+  if (destination.accountId === sourceAccountId) return undefined;
   const estate = index.estate;
   if (
-    !index.inOrganization(resource.accountId) ||
+    !index.inOrganization(sourceAccountId) ||
     !index.inOrganization(destination.accountId)
   ) {
     return { rule: 'B1', message: COPY_STATUS.notSameOrganization };
@@ -171,16 +177,16 @@ export function copyRejection(
     destination.accessPolicy,
     'backup:CopyIntoBackupVault',
     {
-      accountId: resource.accountId,
-      principalArn: `arn:aws:iam::${resource.accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+      accountId: sourceAccountId,
+      principalArn: `arn:aws:iam::${sourceAccountId}:role/service-role/AWSBackupDefaultServiceRole`,
       organizationId: estate.organization.id,
-      organizationPaths: index.organizationPaths(resource.accountId),
+      organizationPaths: index.organizationPaths(sourceAccountId),
     },
   );
   if (!copyAllowed) {
     return {
       rule: 'B2',
-      message: COPY_STATUS.copyIntoDenied(resource.accountId, destination.arn),
+      message: COPY_STATUS.copyIntoDenied(sourceAccountId, destination.arn),
     };
   }
   if (copyLifecycle?.moveToColdStorageAfterDays !== undefined) {
@@ -372,6 +378,10 @@ export function deriveBackups(estate: Estate): DerivedBackups {
     }
   }
 
+  for (const started of estate.startedCopyJobs ?? []) {
+    deriveStartedCopies(index, rng, started, recoveryPoints, copyJobs);
+  }
+
   for (const manual of estate.manualRecoveryPoints) {
     const resource = estate.resources.find(r => r.arn === manual.resourceArn);
     const vault = index.vaultsByArn.get(manual.vaultArn);
@@ -401,6 +411,101 @@ export function deriveBackups(estate: Estate): DerivedBackups {
     copyJobs,
     protectedResources: protectedResources(recoveryPoints),
   };
+}
+
+/**
+ * Copy jobs started outside plans (StartCopyJob) in the source vault's account, one per point
+ * there: a copy's `SourceBackupVaultArn` is the vault it was copied from, its `ResourceArn` the
+ * original resource; no `CreatedBy` (no plan made it) and no `ParentRecoveryPointArn` (AWS keeps
+ * that for composite points). The job (`ListCopyJobs` in the source account) links the source
+ * point to the copy.
+ */
+function deriveStartedCopies(
+  index: EstateIndex,
+  rng: SeededRandom,
+  started: SimStartedCopyJobs,
+  recoveryPoints: DerivedRecoveryPoint[],
+  copyJobs: DerivedCopyJob[],
+) {
+  const estate = index.estate;
+  const source = index.vaultsByArn.get(started.sourceBackupVaultArn);
+  if (!source) return;
+  const destination = index.vaultsByArn.get(started.destinationBackupVaultArn);
+  const sourcePoints = recoveryPoints.filter(
+    p =>
+      p.backupVaultArn === source.arn &&
+      (!started.resourceArns || started.resourceArns.includes(p.resourceArn)),
+  );
+  for (const point of sourcePoints) {
+    const resource = estate.resources.find(r => r.arn === point.resourceArn);
+    if (!resource) continue;
+    const jobCreated = addMs(
+      point.completionDate,
+      (started.delayHours ?? 2) * HOUR,
+    );
+    if (jobCreated > estate.now) continue;
+    const deleteAfter = started.lifecycle?.deleteAfterDays;
+    if (
+      deleteAfter !== undefined &&
+      Date.parse(estate.now) - Date.parse(jobCreated) > deleteAfter * 24 * HOUR
+    )
+      continue;
+    const rejection = copyRejection(
+      index,
+      resource,
+      point.encryptionKeyArn,
+      started.destinationBackupVaultArn,
+      started.lifecycle,
+      source.accountId,
+    );
+    const job: DerivedCopyJob = {
+      copyJobId: rng.uuid().toUpperCase(),
+      accountId: source.accountId,
+      region: source.region,
+      state: rejection ? 'FAILED' : 'COMPLETED',
+      statusMessage: rejection?.message,
+      failedBy: rejection?.rule,
+      resourceArn: resource.arn,
+      resourceType: resource.type,
+      resourceName: resource.name,
+      sourceBackupVaultArn: source.arn,
+      sourceRecoveryPointArn: point.recoveryPointArn,
+      destinationBackupVaultArn: started.destinationBackupVaultArn,
+      destinationVaultType: destination?.type,
+      destinationRecoveryPointLifecycle: started.lifecycle,
+      creationDate: jobCreated,
+      completionDate: addMs(jobCreated, rejection ? 60_000 : HOUR),
+      backupSizeInBytes: point.backupSizeInBytes,
+      iamRoleArn: started.iamRoleArn,
+    };
+    if (!rejection && destination) {
+      const copyKey = copyPointKey(
+        index,
+        resource,
+        { keyArn: point.encryptionKeyArn },
+        destination,
+      );
+      const copy: DerivedRecoveryPoint = {
+        ...pointIdentity(resource, destination, rng.uuid()),
+        sourceBackupVaultArn: source.arn,
+        iamRoleArn: started.iamRoleArn,
+        status: 'COMPLETED',
+        creationDate: jobCreated,
+        completionDate: job.completionDate!,
+        backupSizeInBytes: point.backupSizeInBytes,
+        lifecycle: started.lifecycle,
+        calculatedLifecycle: calculatedLifecycle(jobCreated, started.lifecycle),
+        isEncrypted: copyKey.keyArn !== undefined,
+        encryptionKeyArn: copyKey.keyArn,
+        encryptionKeyType: keyType(destination, copyKey.keyArn),
+        keyRule: copyKey.rule,
+      };
+      recoveryPoints.push(copy);
+      job.destinationRecoveryPointArn = copy.recoveryPointArn;
+      job.destinationEncryptionKeyArn = copy.encryptionKeyArn;
+    }
+    copyJobs.push(job);
+  }
 }
 
 /** ListProtectedResources: every resource with a recovery point in the account and region. */

@@ -11,6 +11,7 @@ import {
   SimBackupSelection,
   SimKmsKey,
   SimResource,
+  SimStartedCopyJobs,
   SimVault,
 } from './types';
 
@@ -295,6 +296,23 @@ export class EstateBuilder {
     return vault;
   }
 
+  /**
+   * Copy jobs started outside plans (StartCopyJob) in the source vault's account, e.g. a central
+   * account's automation forwarding what arrives in its vault (a plan cannot select them: plans
+   * select resources of their own account only).
+   */
+  startCopyJobs(
+    spec: Omit<SimStartedCopyJobs, 'iamRoleArn'> & { iamRoleArn?: string },
+  ): SimStartedCopyJobs {
+    const sourceAccount = spec.sourceBackupVaultArn.split(':')[4];
+    const started: SimStartedCopyJobs = {
+      iamRoleArn: `arn:aws:iam::${sourceAccount}:role/service-role/AWSBackupDefaultServiceRole`,
+      ...spec,
+    };
+    (this.estate.startedCopyJobs ??= []).push(started);
+    return started;
+  }
+
   plan(
     accountId: string,
     region: string,
@@ -459,6 +477,26 @@ export function allowOrgCopyPolicy(
         Resource: vaultArn,
         Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
       },
+      {
+        Sid: 'DenyDeletion',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: [
+          'backup:DeleteRecoveryPoint',
+          'backup:UpdateRecoveryPointLifecycle',
+          'backup:PutBackupVaultAccessPolicy',
+        ],
+        Resource: '*',
+      },
+    ],
+  };
+}
+
+/** A vault access policy that only denies deleting points, changing lifecycles and the policy. */
+export function denyDeletionPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
       {
         Sid: 'DenyDeletion',
         Effect: 'Deny',

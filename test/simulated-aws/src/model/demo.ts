@@ -2,6 +2,7 @@ import {
   EstateBuilder,
   allowAccountsCopyPolicy,
   allowOrgCopyPolicy,
+  denyDeletionPolicy,
 } from './builder';
 import { daysAfter } from './random';
 import { Estate } from './types';
@@ -14,6 +15,8 @@ export const DEMO_ACCOUNTS = {
   workloadsDev: '333333333333',
   centralBackup: '444444444444',
   recovery: '555555555555',
+  /** The shared production account: six services of five teams in ap-northeast-1. */
+  sharedProd: '666666666666',
   outside: '999999999999',
 } as const;
 export const DEMO_REGIONS = [
@@ -597,7 +600,339 @@ export function demoScenario(
     ],
   );
 
+  sharedProdAccount(b);
+
   // The Azure half: Recovery Services vaults per rule Z1–Z6 (see azure/demo.ts).
   b.estate.azure = demoAzureEstate({ now: b.estate.now });
   return b.estate;
+}
+
+/** The shared account's services, their resources (all in ap-northeast-1) and vaults. */
+export const SHARED_PROD = {
+  accountId: DEMO_ACCOUNTS.sharedProd,
+  region: 'ap-northeast-1',
+  /** Healthy: CMK vaults, compliance-locked, copies to Osaka and to the central account. */
+  healthy: ['orders-db', 'notifications'],
+  /** Uses the account's `Default` vault (aws/backup). */
+  defaultVault: 'search-indexer',
+  /** Uses its team's vault without Vault Lock. */
+  unlockedVault: 'customer-profiles',
+  /** Its copy rule moves points to cold storage after 30 days and deletes them after 100 (B6). */
+  coldStorage: 'media-archive',
+  /** primary → central-vault (444, plan copy action) → lag-vault (555, StartCopyJob in 444). */
+  twoHop: 'billing-history',
+  vaults: {
+    orders: 'orders-vault',
+    messaging: 'messaging-vault',
+    profiles: 'profiles-vault',
+    media: 'media-vault',
+    billing: 'billing-vault',
+    drOsaka: 'dr-osaka',
+    mediaOsaka: 'media-osaka',
+    /** In the recovery account (555), ap-northeast-1. */
+    lag: 'lag-vault',
+  },
+} as const;
+
+/**
+ * The common shape: one shared production account (666) holding six services of different teams
+ * in one region, each selected by its own plan (Resources ARN, ListOfTags, Conditions). Their
+ * neighbours' vaults and rules must not show on their pages. The last service's copies go to the
+ * central account and from there, by a copy job the central account starts, to an air-gapped
+ * vault in the recovery account.
+ */
+function sharedProdAccount(b: EstateBuilder) {
+  const A = DEMO_ACCOUNTS;
+  const [TOKYO, OSAKA] = DEMO_REGIONS;
+  const S = SHARED_PROD.vaults;
+  b.account(A.sharedProd, 'shared-prod', { ou: 'Workloads' });
+  const vaultArn = (account: string, region: string, name: string) =>
+    `arn:aws:backup:${region}:${account}:backup-vault:${name}`;
+  const centralVaultArn = vaultArn(A.centralBackup, TOKYO, 'central-vault');
+  const compliance = (lockedDaysAgo: number) => ({
+    mode: 'compliance' as const,
+    minRetentionDays: 7,
+    maxRetentionDays: 400,
+    lockDate: b.ago(lockedDaysAgo),
+  });
+  const tags = (team: string, service: string) => ({
+    team,
+    env: 'prod',
+    service,
+  });
+
+  // Osaka: the disaster-recovery vault the healthy services copy to, and media's own.
+  const drOsakaKey = b.cmk(A.sharedProd, OSAKA, { alias: 'alias/dr-osaka' });
+  b.vault(A.sharedProd, OSAKA, S.drOsaka, {
+    key: drOsakaKey.arn,
+    lock: compliance(120),
+    accessPolicy: denyDeletionPolicy(),
+  });
+  b.vault(A.sharedProd, OSAKA, S.mediaOsaka, { key: drOsakaKey.arn });
+  const drOsakaArn = vaultArn(A.sharedProd, OSAKA, S.drOsaka);
+
+  // orders-db (team-orders, healthy): Aurora on a CMK the central account may use (B4), selected
+  // by its ARN; copies to Osaka (A4: the destination vault's CMK) and to the central vault (B5).
+  const ordersKey = b.cmk(A.sharedProd, TOKYO, {
+    alias: 'alias/orders-aurora',
+    allowAccounts: [A.centralBackup],
+  });
+  const orders = b.resource('Aurora', A.sharedProd, TOKYO, 'orders-aurora', {
+    tags: tags('orders', 'orders-db'),
+    keyArn: ordersKey.arn,
+  });
+  const ordersVaultKey = b.cmk(A.sharedProd, TOKYO, {
+    alias: 'alias/orders-backup',
+    allowAccounts: [A.centralBackup],
+  });
+  b.vault(A.sharedProd, TOKYO, S.orders, {
+    key: ordersVaultKey.arn,
+    lock: compliance(150),
+    accessPolicy: denyDeletionPolicy(),
+  });
+  const healthyCopies = [
+    {
+      destinationBackupVaultArn: drOsakaArn,
+      lifecycle: { deleteAfterDays: 35 },
+    },
+    {
+      destinationBackupVaultArn: centralVaultArn,
+      lifecycle: { deleteAfterDays: 90 },
+    },
+  ];
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'orders-db-daily',
+    [
+      {
+        ruleName: 'daily',
+        targetBackupVaultName: S.orders,
+        scheduleExpression: 'cron(0 16 ? * * *)',
+        lifecycle: { deleteAfterDays: 35 },
+        copyActions: healthyCopies,
+      },
+    ],
+    [{ selectionName: 'orders-aurora', resources: [orders.arn] }],
+  );
+
+  // notifications (team-messaging, healthy): DynamoDB selected by the legacy ListOfTags.
+  const messagingKey = b.cmk(A.sharedProd, TOKYO, {
+    alias: 'alias/messaging-backup',
+    allowAccounts: [A.centralBackup],
+  });
+  b.resource('DynamoDB', A.sharedProd, TOKYO, 'notifications-outbox', {
+    tags: tags('messaging', 'notifications'),
+    keyArn: messagingKey.arn,
+  });
+  b.vault(A.sharedProd, TOKYO, S.messaging, {
+    key: messagingKey.arn,
+    lock: compliance(90),
+    accessPolicy: denyDeletionPolicy(),
+  });
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'notifications-daily',
+    [
+      {
+        ruleName: 'daily',
+        targetBackupVaultName: S.messaging,
+        scheduleExpression: 'cron(0 17 ? * * *)',
+        lifecycle: { deleteAfterDays: 35 },
+        copyActions: healthyCopies,
+      },
+    ],
+    [
+      {
+        selectionName: 'notifications-by-tag',
+        listOfTags: [
+          {
+            conditionType: 'STRINGEQUALS',
+            conditionKey: 'service',
+            conditionValue: 'notifications',
+          },
+        ],
+      },
+    ],
+  );
+
+  // search-indexer (platform): the account's Default vault on aws/backup, selected by Conditions.
+  b.resource('S3', A.sharedProd, TOKYO, 'acme-search-index', {
+    tags: tags('platform', 'search-indexer'),
+  });
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'search-indexer',
+    [
+      {
+        ruleName: 'daily-default-vault',
+        targetBackupVaultName: 'Default',
+        scheduleExpression: 'cron(0 18 ? * * *)',
+        lifecycle: { deleteAfterDays: 14 },
+      },
+    ],
+    [
+      {
+        selectionName: 'search-indexer-by-condition',
+        resources: ['*'],
+        conditions: {
+          stringEquals: [
+            {
+              conditionKey: 'aws:ResourceTag/service',
+              conditionValue: 'search-indexer',
+            },
+          ],
+          stringNotEquals: [],
+          stringLike: [],
+          stringNotLike: [],
+        },
+      },
+    ],
+  );
+
+  // customer-profiles (team-identity): its team's vault has a CMK but no Vault Lock.
+  const profilesKey = b.cmk(A.sharedProd, TOKYO, {
+    alias: 'alias/profiles-backup',
+    allowAccounts: [A.centralBackup],
+  });
+  const profiles = b.resource(
+    'DynamoDB',
+    A.sharedProd,
+    TOKYO,
+    'customer-profiles',
+    { tags: tags('identity', 'customer-profiles'), keyArn: profilesKey.arn },
+  );
+  b.vault(A.sharedProd, TOKYO, S.profiles, {
+    key: profilesKey.arn,
+    accessPolicy: denyDeletionPolicy(),
+  });
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'customer-profiles',
+    [
+      {
+        ruleName: 'daily',
+        targetBackupVaultName: S.profiles,
+        scheduleExpression: 'cron(0 19 ? * * *)',
+        lifecycle: { deleteAfterDays: 35 },
+        copyActions: [
+          {
+            destinationBackupVaultArn: centralVaultArn,
+            lifecycle: { deleteAfterDays: 90 },
+          },
+        ],
+      },
+    ],
+    [{ selectionName: 'profiles-table', resources: [profiles.arn] }],
+  );
+
+  // media-archive (team-data): EFS whose copy to Osaka moves to cold storage after 30 days and
+  // deletes after 100, less than the 90 days cold storage must last (B6). Same account, so the
+  // copy itself goes through.
+  const mediaKey = b.cmk(A.sharedProd, TOKYO, { alias: 'alias/media-backup' });
+  b.resource('EFS', A.sharedProd, TOKYO, 'fs-0e1d2c3b4a5f60789', {
+    tags: { ...tags('data', 'media-archive'), Name: 'media-archive' },
+    keyArn: mediaKey.arn,
+  });
+  b.vault(A.sharedProd, TOKYO, S.media, {
+    key: mediaKey.arn,
+    lock: compliance(60),
+    accessPolicy: denyDeletionPolicy(),
+  });
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'media-archive-weekly',
+    [
+      {
+        ruleName: 'weekly-to-osaka-cold',
+        targetBackupVaultName: S.media,
+        scheduleExpression: 'cron(0 20 ? * SAT *)',
+        lifecycle: { deleteAfterDays: 60 },
+        pointAgesDays: [2, 9, 16, 23],
+        copyActions: [
+          {
+            destinationBackupVaultArn: vaultArn(
+              A.sharedProd,
+              OSAKA,
+              S.mediaOsaka,
+            ),
+            lifecycle: { moveToColdStorageAfterDays: 30, deleteAfterDays: 100 },
+          },
+        ],
+      },
+    ],
+    [
+      {
+        selectionName: 'media-by-tag',
+        listOfTags: [
+          {
+            conditionType: 'STRINGEQUALS',
+            conditionKey: 'service',
+            conditionValue: 'media-archive',
+          },
+        ],
+      },
+    ],
+  );
+
+  // billing-history (team-payments): two hops. The plan copies to the central vault (444); the
+  // central account's automation then starts a copy job (StartCopyJob) from there into the
+  // air-gapped vault of the recovery account (555). Both vaults are in Tokyo.
+  const billingKey = b.cmk(A.sharedProd, TOKYO, {
+    alias: 'alias/billing-backup',
+    allowAccounts: [A.centralBackup],
+  });
+  const billing = b.resource(
+    'DynamoDB',
+    A.sharedProd,
+    TOKYO,
+    'billing-history',
+    { tags: tags('payments', 'billing-history'), keyArn: billingKey.arn },
+  );
+  b.vault(A.sharedProd, TOKYO, S.billing, {
+    key: billingKey.arn,
+    lock: compliance(200),
+    accessPolicy: denyDeletionPolicy(),
+  });
+  b.plan(
+    A.sharedProd,
+    TOKYO,
+    'billing-history-daily',
+    [
+      {
+        ruleName: 'daily-to-central',
+        targetBackupVaultName: S.billing,
+        scheduleExpression: 'cron(0 21 ? * * *)',
+        lifecycle: { deleteAfterDays: 35 },
+        copyActions: [
+          {
+            destinationBackupVaultArn: centralVaultArn,
+            lifecycle: { deleteAfterDays: 90 },
+          },
+        ],
+      },
+    ],
+    [{ selectionName: 'billing-table', resources: [billing.arn] }],
+  );
+  const lagKey = b.cmk(A.recovery, TOKYO, {
+    alias: 'alias/lag-vault',
+    allowAccounts: [A.centralBackup],
+  });
+  const lagArn = vaultArn(A.recovery, TOKYO, S.lag);
+  b.vault(A.recovery, TOKYO, S.lag, {
+    type: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+    key: lagKey.arn,
+    lock: { ...compliance(250), maxRetentionDays: 3650 },
+    accessPolicy: allowOrgCopyPolicy(lagArn, DEMO_ORGANIZATION_ID),
+  });
+  b.startCopyJobs({
+    sourceBackupVaultArn: centralVaultArn,
+    destinationBackupVaultArn: lagArn,
+    resourceArns: [billing.arn],
+    lifecycle: { deleteAfterDays: 365 },
+  });
 }

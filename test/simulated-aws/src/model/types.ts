@@ -214,6 +214,25 @@ export interface SimManualRecoveryPoint {
   deleteAfterDays?: number;
 }
 
+/**
+ * Copy jobs started outside any backup plan (`StartCopyJob`), e.g. automation in a central backup
+ * account that forwards what arrives in its vault to an air-gapped vault: a plan only selects
+ * resources of its own account, so a second hop is always such a job. It runs in the source
+ * vault's account and region, once per recovery point there (of `resourceArns`, when given).
+ */
+export interface SimStartedCopyJobs {
+  sourceBackupVaultArn: string;
+  destinationBackupVaultArn: string;
+  /** Only the points of these resources; absent = every point in the source vault. */
+  resourceArns?: string[];
+  /** `Lifecycle` of the StartCopyJob request: the copy's lifecycle. */
+  lifecycle?: SimLifecycle;
+  /** The role passed to StartCopyJob (`IamRoleArn`), in the source vault's account. */
+  iamRoleArn: string;
+  /** Hours between the source point's completion and the job's start (default 2). */
+  delayHours?: number;
+}
+
 export interface Estate {
   name: string;
   seed: number;
@@ -229,6 +248,8 @@ export interface Estate {
   /** Held by the management account; applies to the whole organization. */
   globalSettings: SimGlobalSettings;
   manualRecoveryPoints: SimManualRecoveryPoint[];
+  /** Copy jobs started outside plans (StartCopyJob), in order: a later entry sees earlier copies. */
+  startedCopyJobs?: SimStartedCopyJobs[];
   /** The Azure side of the estate (Entra ID tenant, subscriptions, vaults, key vaults). */
   azure?: SimAzureEstate;
 }
