@@ -56,6 +56,16 @@ export const groupEntity: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+const LAG_VAULT =
+  'arn:aws:backup:us-east-1:555555555555:backup-vault:vault-lag';
+const CENTRAL_CMK =
+  'arn:aws:kms:us-east-1:444444444444:key/4444dddd-0000-0000-0000-000000000004';
+
+/**
+ * The orders database's lineage graph: the primary in us-east-1 is copied twice (to Tokyo, where
+ * AWS substitutes aws/rds (A4), and to the central backup account), and the central account copies
+ * on to an air-gapped vault (a second hop, made by a copy job of the central account).
+ */
 export const lineage: LineageChain[] = [
   {
     resourceArn: SOURCE_ARN,
@@ -63,6 +73,8 @@ export const lineage: LineageChain[] = [
     encryptionModel: 'source-dependent',
     links: [
       {
+        id: 'source',
+        depth: 0,
         kind: 'source',
         cloud: 'aws',
         account: '222222222222',
@@ -75,6 +87,10 @@ export const lineage: LineageChain[] = [
         issues: [],
       },
       {
+        id: PRIMARY_VAULT,
+        parentId: 'source',
+        via: { kind: 'backup-rule', label: 'orders-plan / daily' },
+        depth: 1,
         kind: 'primary',
         cloud: 'aws',
         account: '222222222222',
@@ -95,6 +111,14 @@ export const lineage: LineageChain[] = [
         issues: [],
       },
       {
+        id: TOKYO_VAULT,
+        parentId: PRIMARY_VAULT,
+        via: {
+          kind: 'copy-action',
+          label: 'orders-plan / daily',
+          state: 'COMPLETED',
+        },
+        depth: 2,
         kind: 'copy',
         cloud: 'aws',
         account: '222222222222',
@@ -121,17 +145,61 @@ export const lineage: LineageChain[] = [
         ],
       },
       {
+        id: CENTRAL_VAULT,
+        parentId: PRIMARY_VAULT,
+        via: {
+          kind: 'copy-action',
+          label: 'orders-plan / to-central',
+          state: 'COMPLETED',
+        },
+        depth: 2,
         kind: 'copy',
         cloud: 'aws',
         account: '444444444444',
         region: 'us-east-1',
         vaultArn: CENTRAL_VAULT,
         vaultName: 'central',
+        vaultType: 'BACKUP_VAULT',
+        expectedKey: {
+          keyArn: CENTRAL_CMK,
+          alias: 'alias/central-backup',
+          manager: 'customer',
+        },
+        observedKey: {
+          keyArn: CENTRAL_CMK,
+          alias: 'alias/central-backup',
+          manager: 'customer',
+        },
+        copyState: 'completed',
+        issues: [],
+      },
+      {
+        id: LAG_VAULT,
+        parentId: CENTRAL_VAULT,
+        via: {
+          kind: 'copy-job',
+          label: 'copy-job-7f3a',
+          state: 'FAILED',
+        },
+        depth: 3,
+        kind: 'copy',
+        cloud: 'aws',
+        account: '555555555555',
+        region: 'us-east-1',
+        vaultArn: LAG_VAULT,
+        vaultName: 'vault-lag',
         vaultType: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
         expectedKey: { manager: 'aws-owned' },
         observedKey: { manager: 'aws-owned' },
-        copyState: 'completed',
-        issues: [],
+        copyState: 'failed',
+        copyStatusMessage: 'Access denied to the destination vault',
+        issues: [
+          {
+            rule: 'B2',
+            message:
+              'the air-gapped vault’s access policy does not allow backup:CopyIntoBackupVault from 444444444444',
+          },
+        ],
       },
     ],
   },
@@ -181,7 +249,7 @@ export const checks: CheckResult[] = [
     {
       findings: [
         {
-          subject: CENTRAL_VAULT,
+          subject: LAG_VAULT,
           status: 'accepted',
           message: 'No recent point in an air-gapped vault',
           evidence: {},

@@ -3,6 +3,11 @@ import { EntityPostureContent } from './EntityPostureContent';
 import { FakeBackupPostureApi } from '../../__testUtils__/FakeBackupPostureApi';
 import { renderWithApi } from '../../__testUtils__/render';
 import { azureComponent, azurePosture } from '../../__testUtils__/azurePosture';
+import { mockSvgLayout } from '../../__testUtils__/svgLayout';
+
+mockSvgLayout();
+
+const SUB = '2b1f0c1e-0000-4000-8000-00000000a001';
 
 describe('EntityPostureContent for an Azure-backed entity', () => {
   it('shows Recovery Services vaults with key, key vault protections and identity, not AWS tables', async () => {
@@ -35,12 +40,26 @@ describe('EntityPostureContent for an Azure-backed entity', () => {
     expect(chain).toHaveTextContent('kv-crm/rsv-key (Customer-managed');
     expect(chain).toHaveTextContent('pinned to version 01234567…');
     expect(chain).toHaveTextContent('(rule Z5)');
-    const keyVaultLines = screen
-      .getAllByTestId('backup-posture-key-vault')
-      .map(n => n.textContent);
-    expect(keyVaultLines).toEqual([
-      '→ key vault kv-crm (japaneast) → key version 01234567… (pinned)',
+    // the graph: vault → key vault → key version
+    const graph = within(chain).getByTestId('backup-posture-lineage-graph');
+    const nodes = await within(graph).findAllByTestId(
+      'backup-posture-lineage-node',
+    );
+    expect(nodes.map(n => n.firstElementChild?.textContent)).toEqual([
+      expect.stringMatching(/^N1 Recovery Services vault: rsv-crm\n/),
+      `N2 Key vault: kv-crm\n${SUB} / japaneast\nWarning: key vault kv-crm lacks purge protection: deleting it loses every backup (rule Z4)`,
+      `N3 Key: rsv-key\n${SUB} / japaneast\nWarning: key URI pinned to version 0123456789abcdef0123456789abcdef: rotation does not reach this vault (rule Z5)`,
     ]);
+    expect(nodes[1]).toHaveTextContent('in japaneast');
+    expect(nodes[2]).toHaveTextContent('version 01234567… (pinned)');
+    expect(nodes[1]).toHaveAttribute('data-warning', 'true');
+    const edges = within(graph)
+      .getAllByTestId('backup-posture-lineage-edge')
+      .map(e => e.querySelector('title')?.textContent);
+    expect(edges).toEqual(['key held in', 'key version']);
+    expect(
+      within(chain).getAllByTestId('backup-posture-lineage-item'),
+    ).toHaveLength(3);
     expect(chain).toHaveTextContent(
       'lacks purge protection: deleting it loses every backup (rule Z4)',
     );

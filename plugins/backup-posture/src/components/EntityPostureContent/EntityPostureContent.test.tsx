@@ -8,6 +8,9 @@ import {
   plainComponent,
   stalePosture,
 } from '../../__testUtils__/posture';
+import { mockSvgLayout } from '../../__testUtils__/svgLayout';
+
+mockSvgLayout();
 
 describe('EntityPostureContent', () => {
   it('orders checks failures first, then by severity, with status in words', async () => {
@@ -77,44 +80,28 @@ describe('EntityPostureContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('draws the lineage on account × region lanes and spells out the substitution in text', async () => {
+  it('draws the lineage graph with the true parents and spells out the substitution in text', async () => {
     const api = new FakeBackupPostureApi({ posture: okPosture });
     await renderWithApi(<EntityPostureContent />, api, {
       entity: annotatedComponent,
     });
 
     const lineage = await screen.findByTestId('backup-posture-lineage');
-    const grid = within(lineage).getByRole('table', {
-      name: 'Key lineage by account and region',
-    });
-    // only lanes that hold something: 2 accounts, 2 regions (not all demo regions)
-    expect(
-      within(grid)
-        .getAllByRole('columnheader')
-        .map(h => h.textContent),
-    ).toEqual([
-      'Account or subscription \\ Region',
-      'ap-northeast-1',
-      'us-east-1',
-    ]);
-    expect(
-      within(grid)
-        .getAllByRole('rowheader')
-        .map(h => h.textContent),
-    ).toEqual(['222222222222', '444444444444']);
-    const nodes = within(grid).getAllByTestId('backup-posture-lineage-node');
-    expect(nodes).toHaveLength(4);
-    const tokyo = nodes.find(n => n.textContent?.includes('orders-dr'))!;
-    expect(tokyo).toHaveTextContent('alias/aws/rds (AWS-managed)');
-    expect(within(tokyo).getByLabelText('has problems')).toBeInTheDocument();
-    expect(tokyo).toHaveTextContent(
-      '⚠ ← from N2 with alias/aws/rds (AWS-managed)',
+    expect(lineage).toHaveTextContent(
+      '5 places across 3 accounts and 2 regions',
     );
-    const primary = nodes.find(n => n.textContent?.includes('orders-primary'))!;
-    expect(primary).toHaveTextContent('alias/orders-db (Customer-managed)');
-    expect(
-      within(primary).queryByLabelText('has problems'),
-    ).not.toBeInTheDocument();
+    const graph = within(lineage).getByTestId('backup-posture-lineage-graph');
+    const nodes = await within(graph).findAllByTestId(
+      'backup-posture-lineage-node',
+    );
+    expect(nodes).toHaveLength(5);
+    const tokyo = nodes.find(n => n.textContent?.includes('orders-dr'))!;
+    expect(tokyo).toHaveTextContent('observed key: AWS-managed alias/aws/rds');
+    expect(tokyo).toHaveAttribute('data-warning', 'true');
+    const lagEdge = within(graph)
+      .getAllByTestId('backup-posture-lineage-edge')
+      .find(e => e.getAttribute('data-to')?.endsWith('vault-lag'))!;
+    expect(lagEdge.getAttribute('data-from')).toMatch(/:central$/);
 
     const chain = within(lineage).getByRole('region', {
       name: /Lineage of arn:aws:rds/,
@@ -126,7 +113,10 @@ describe('EntityPostureContent', () => {
       'Warning: expected a customer-managed key, got aws/rds (rule A4)',
     );
     expect(chain).toHaveTextContent(
-      '→ Copy [N4]: 444444444444 / us-east-1 / central',
+      'Copy [N4]: 444444444444 / us-east-1 / central — key alias/central-backup (Customer-managed) ← from N2 orders-primary',
+    );
+    expect(chain).toHaveTextContent(
+      'Copy [N5]: 555555555555 / us-east-1 / vault-lag (logically air-gapped vault) — key AWS-owned ← from N4 central',
     );
   });
 

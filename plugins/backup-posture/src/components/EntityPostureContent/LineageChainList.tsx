@@ -1,98 +1,113 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
-import { LineageChain } from '@backup-posture/plugin-backup-posture-common';
 import { describeKey } from '../shared';
-import { LineageLayout, effectiveKey, keyMismatchText } from './lineageModel';
+import {
+  LineageGraph,
+  LineageGraphEdge,
+  LineageGraphNode,
+  keyLabel,
+  roleWords,
+} from './lineageModel';
+import { WARNING_COLOUR } from './lanePalette';
 
-const LINK_WORDS = {
-  source: 'Source',
-  primary: 'Primary backup',
-  copy: 'Copy',
-};
-const MODEL_WORDS = {
-  independent: 'independent encryption: backups use the vault key',
-  'source-dependent':
-    'source-dependent encryption: the primary backup keeps the source key',
-  unknown: 'encryption model unknown',
-};
+const useStyles = makeStyles(theme => ({
+  tree: { margin: 0, paddingLeft: theme.spacing(2.5) },
+}));
 
-/** Every chain as text: source → primary → copies, each arrow labelled with its key. */
-export function LineageChainList(props: {
-  chains: LineageChain[];
-  layout: LineageLayout;
-}) {
-  const { chains, layout } = props;
-  const labelOf = new Map(layout.nodes.map(n => [n.id, n.label]));
+/** The key in words, with Azure's key vault and version; a key known only by its manager says just that. */
+function keyWords(node: LineageGraphNode): string {
+  const key = node.key;
+  return key && !key.alias && !key.keyArn ? keyLabel(key) : describeKey(key);
+}
+
+function nodeWords(node: LineageGraphNode): string {
+  const role = roleWords(node);
+  if (node.role === 'key-vault' || node.role === 'key') {
+    return `${role} [${node.label}]: ${node.title}${node.detail ? ` ${node.detail}` : ''}`;
+  }
+  const vault = node.role === 'source' ? '' : ` / ${node.title}`;
+  const kind = node.vaultKind ? ` (${node.vaultKind})` : '';
+  return `${role} [${node.label}]: ${node.account} / ${node.region}${vault}${kind} — key ${keyWords(node)}`;
+}
+
+function parentWords(
+  node: LineageGraphNode,
+  parent: LineageGraphNode | undefined,
+  edge: LineageGraphEdge | undefined,
+): string {
+  if (node.parentUnknown) return ' — copied from: not reported';
+  if (!parent) return '';
+  const how = edge?.name ? ` by ${edge.kindText} ${edge.name}` : '';
+  const state = edge?.state ? ` (${edge.state})` : '';
+  const message = node.copyStatusMessage ? `: ${node.copyStatusMessage}` : '';
+  return ` ← from ${parent.label} ${parent.title}${how}${state}${message}`;
+}
+
+function Problems(props: { issues: string[] }) {
   return (
-    <Box>
-      {chains.map((chain, chainIndex) => (
-        <Box
-          key={chain.resourceArn}
-          mb={2}
-          component="section"
-          aria-label={`Lineage of ${chain.resourceArn}`}
-        >
-          <Typography variant="subtitle2">
-            {chain.resourceType} {chain.resourceArn}
-          </Typography>
-          <Typography variant="caption" display="block">
-            {MODEL_WORDS[chain.encryptionModel]}
-          </Typography>
-          <ol style={{ margin: 0, paddingLeft: 20 }}>
-            {chain.links.map((link, linkIndex) => {
-              const mismatch = keyMismatchText(link);
-              const problems = [
-                ...(mismatch ? [mismatch] : []),
-                ...link.issues.map(
-                  issue => `${issue.message} (rule ${issue.rule})`,
-                ),
-              ];
-              const nodeLabel = labelOf.get(
-                layout.chainNodeIds[chainIndex][linkIndex],
-              );
-              return (
-                <li key={linkIndex}>
-                  <Typography variant="body2" component="span">
-                    {linkIndex > 0 ? '→ ' : ''}
-                    {link.cloud === 'azure'
-                      ? 'Recovery Services vault'
-                      : LINK_WORDS[link.kind]}{' '}
-                    [{nodeLabel}]: {link.account} / {link.region}
-                    {link.vaultName ? ` / ${link.vaultName}` : ''} — key{' '}
-                    {describeKey(effectiveKey(link))}
-                    {link.copyState && link.kind === 'copy'
-                      ? ` — copy ${link.copyState}`
-                      : ''}
-                    {link.copyStatusMessage
-                      ? `: ${link.copyStatusMessage}`
-                      : ''}
-                  </Typography>
-                  {problems.map(problem => (
-                    <Box
-                      key={problem}
-                      display="flex"
-                      alignItems="center"
-                      ml={2}
-                    >
-                      <WarningIcon
-                        fontSize="small"
-                        style={{ color: '#b26a00' }}
-                        aria-hidden
-                      />
-                      <Box ml={0.5}>
-                        <Typography variant="body2" component="span">
-                          Warning: {problem}
-                        </Typography>
-                      </Box>
-                    </Box>
-                  ))}
-                </li>
-              );
-            })}
-          </ol>
+    <>
+      {props.issues.map(problem => (
+        <Box key={problem} display="flex" alignItems="center" ml={2}>
+          <WarningIcon
+            fontSize="small"
+            style={{ color: WARNING_COLOUR }}
+            aria-hidden
+          />
+          <Box ml={0.5}>
+            <Typography variant="body2" component="span">
+              Warning: {problem}
+            </Typography>
+          </Box>
         </Box>
       ))}
+    </>
+  );
+}
+
+function Branch(props: { graph: LineageGraph; parentId?: string }) {
+  const { graph, parentId } = props;
+  const classes = useStyles();
+  const byId = new Map(graph.nodes.map(n => [n.id, n]));
+  const children = graph.nodes.filter(n => n.parentId === parentId);
+  if (children.length === 0) return null;
+  return (
+    <ul className={classes.tree}>
+      {children.map(node => (
+        <li
+          key={node.id}
+          data-testid="backup-posture-lineage-item"
+          data-node-id={node.id}
+        >
+          <Typography variant="body2" component="span">
+            {nodeWords(node)}
+            {parentWords(
+              node,
+              node.parentId ? byId.get(node.parentId) : undefined,
+              graph.edges.find(e => e.to === node.id),
+            )}
+          </Typography>
+          <Problems issues={node.issues} />
+          <Branch graph={graph} parentId={node.id} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One chain as a tree in words: every copy under the node it was copied from. */
+export function LineageChainList(props: { graph: LineageGraph }) {
+  const { graph } = props;
+  return (
+    <Box data-testid="backup-posture-lineage-list">
+      {!graph.parentsReported && graph.nodes.length > 2 && (
+        <Typography variant="caption" display="block">
+          The backend did not say which copy came from where: shown in chain
+          order.
+        </Typography>
+      )}
+      <Branch graph={graph} />
     </Box>
   );
 }

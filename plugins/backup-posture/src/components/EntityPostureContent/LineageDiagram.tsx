@@ -2,13 +2,54 @@ import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { LineageChain } from '@backup-posture/plugin-backup-posture-common';
+import { LineageChainGraph } from './LineageChainGraph';
 import { LineageChainList } from './LineageChainList';
-import { LineageLaneGrid } from './LineageLaneGrid';
-import { layoutLineage } from './lineageModel';
+import { LineageLegend } from './LineageLegend';
+import {
+  LineageGraph,
+  LineageLane,
+  buildLineageOverview,
+} from './lineageModel';
 
-/** Key lineage: lanes of vaults by account × region, then every chain spelled out as text. */
+const MODEL_WORDS = {
+  independent: 'independent encryption: backups use the vault key',
+  'source-dependent':
+    'source-dependent encryption: the primary backup keeps the source key',
+  unknown: 'encryption model unknown',
+};
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** One protected resource: its graph, then the same lineage as an indented list. */
+function ChainSection(props: { graph: LineageGraph; lanes: LineageLane[] }) {
+  const { graph, lanes } = props;
+  const { chain } = graph;
+  return (
+    <Box
+      mb={3}
+      component="section"
+      aria-label={`Lineage of ${chain.resourceArn}`}
+    >
+      <Typography variant="subtitle2">
+        {chain.resourceType} {chain.resourceArn}
+      </Typography>
+      <Typography variant="caption" display="block">
+        {MODEL_WORDS[chain.encryptionModel]}
+      </Typography>
+      <LineageChainGraph graph={graph} lanes={lanes} />
+      <LineageChainList graph={graph} />
+    </Box>
+  );
+}
+
+/** Key lineage: per protected resource, a graph of where its data is copied, then the same as text. */
 export function LineageDiagram(props: { chains: LineageChain[] }) {
-  const layout = useMemo(() => layoutLineage(props.chains), [props.chains]);
+  const overview = useMemo(
+    () => buildLineageOverview(props.chains),
+    [props.chains],
+  );
   if (props.chains.length === 0) {
     return (
       <Typography variant="body2">
@@ -19,19 +60,20 @@ export function LineageDiagram(props: { chains: LineageChain[] }) {
   return (
     <Box data-testid="backup-posture-lineage">
       <Typography variant="body2" gutterBottom>
-        {layout.nodes.length} places across {layout.accounts.length} account
-        {layout.accounts.length === 1 ? '' : 's'} and {layout.regions.length}{' '}
-        region
-        {layout.regions.length === 1 ? '' : 's'}. Warnings are marked ⚠ and
-        spelled out below.
+        {plural(overview.placeCount, 'place')} across{' '}
+        {plural(overview.accounts.length, 'account')} and{' '}
+        {plural(overview.regions.length, 'region')}. Arrows run from where the
+        data was copied from; nodes with warnings are marked ⚠ and spelled out
+        under each graph.
       </Typography>
-      <LineageLaneGrid layout={layout} />
-      <Box mt={2}>
-        <Typography variant="h6" component="h3">
-          Chains
-        </Typography>
-        <LineageChainList chains={props.chains} layout={layout} />
-      </Box>
+      <LineageLegend lanes={overview.lanes} />
+      {overview.graphs.map(graph => (
+        <ChainSection
+          key={graph.chain.resourceArn}
+          graph={graph}
+          lanes={overview.lanes}
+        />
+      ))}
     </Box>
   );
 }
