@@ -1,7 +1,13 @@
 import { BackupClient } from '@aws-sdk/client-backup';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient } from '@aws-sdk/client-efs';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { BackupPostureConfig } from '../config';
 import { AccountCredentials } from './credentials';
@@ -13,6 +19,13 @@ export interface ScopeClients {
   backup: BackupClient;
   kms: KMSClient;
   tagging: ResourceGroupsTaggingAPIClient;
+  /** The services whose resources' own keys are read (see `sourceKeys/`). */
+  rds: RDSClient;
+  ec2: EC2Client;
+  efs: EFSClient;
+  dynamodb: DynamoDBClient;
+  s3: S3Client;
+  redshift: RedshiftClient;
 }
 
 /**
@@ -72,6 +85,18 @@ export class AwsClientFactory {
     let backup: BackupClient | undefined;
     let kms: KMSClient | undefined;
     let tagging: ResourceGroupsTaggingAPIClient | undefined;
+    let rds: RDSClient | undefined;
+    let ec2: EC2Client | undefined;
+    let efs: EFSClient | undefined;
+    let dynamodb: DynamoDBClient | undefined;
+    let s3: S3Client | undefined;
+    let redshift: RedshiftClient | undefined;
+    // Behind an endpoint override (a LocalStack-style simulator), buckets go in the path: a
+    // virtual-hosted `bucket.localhost` name need not resolve.
+    const s3Options = {
+      ...common,
+      ...(this.config.aws.endpoint ? { forcePathStyle: true } : {}),
+    };
     clients = {
       get backup() {
         return (backup ??= limited(new BackupClient(common)));
@@ -83,6 +108,24 @@ export class AwsClientFactory {
         return (tagging ??= limited(
           new ResourceGroupsTaggingAPIClient(common),
         ));
+      },
+      get rds() {
+        return (rds ??= limited(new RDSClient(common)));
+      },
+      get ec2() {
+        return (ec2 ??= limited(new EC2Client(common)));
+      },
+      get efs() {
+        return (efs ??= limited(new EFSClient(common)));
+      },
+      get dynamodb() {
+        return (dynamodb ??= limited(new DynamoDBClient(common)));
+      },
+      get s3() {
+        return (s3 ??= limited(new S3Client(s3Options)));
+      },
+      get redshift() {
+        return (redshift ??= limited(new RedshiftClient(common)));
       },
     };
     this.scopes.set(key, clients);

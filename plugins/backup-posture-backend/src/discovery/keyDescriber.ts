@@ -38,6 +38,41 @@ export class KeyDescriber {
     return fact;
   }
 
+  /**
+   * Describes a resource's own key and, for a multi-region key, its primary and replicas in every
+   * region (so the engine can name an unused replica in a copy's destination region, rule A4).
+   */
+  async describeWithRelatives(
+    keyArn: string,
+    via: Scope,
+  ): Promise<AwsKmsKeyFact[]> {
+    const fact = await this.describe(keyArn, via);
+    const relatives = [
+      ...(fact.primaryKeyArn ? [fact.primaryKeyArn] : []),
+      ...(fact.replicaKeyArns ?? []),
+    ].filter(arn => arn && arn !== keyArn);
+    const described = await Promise.all(
+      [...new Set(relatives)].map(arn => this.describe(arn, via)),
+    );
+    return [fact, ...described];
+  }
+
+  /**
+   * The key ARN an alias (name or ARN, e.g. an S3 bucket's `alias/aws/s3`) points at in one
+   * account × region, from the scope's ListAliases; undefined when no key is behind it.
+   */
+  async keyArnOfAlias(
+    alias: string,
+    scope: Scope,
+  ): Promise<string | undefined> {
+    const name = alias.replace(/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:/, '');
+    for (const [keyId, names] of await this.aliasesOf(scope)) {
+      if (names.includes(name))
+        return `arn:aws:kms:${scope.region}:${scope.accountId}:key/${keyId}`;
+    }
+    return undefined;
+  }
+
   get describedCount() {
     return this.keys.size;
   }

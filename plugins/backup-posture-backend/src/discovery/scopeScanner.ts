@@ -31,6 +31,9 @@ import {
   withDescription,
 } from './backupFacts';
 import { ScopeClients } from './clients';
+import { MappedResources } from '../mapping/mappedResources';
+import { readSourceKeys } from './sourceKeys/readSourceKeys';
+import { SourceRef, sourceRefOf } from './sourceKeys/sourceRef';
 import {
   emptyScopeSnapshot,
   Scope,
@@ -58,6 +61,11 @@ export interface ScopeScanOptions {
   parallelCalls?: number;
   /** Page size of Backup list calls (AWS maximum 1000); smaller only in tests. */
   pageSize?: number;
+  /**
+   * The resources mapped to catalog entities: their own keys are read (RDS, EC2, EFS, DynamoDB,
+   * S3, Redshift describe calls) in the scope that owns them. Absent: no key is read.
+   */
+  mapped?: MappedResources;
 }
 
 /**
@@ -182,8 +190,47 @@ export async function scanScope(
       }
     }
   }
+  if (options.mapped) {
+    const refs = sourceKeyTargets(scope, snapshot, resources, options.mapped);
+    const readings = await readSourceKeys(scope, clients, refs, limit);
+    for (const [arn, reading] of readings)
+      Object.assign(resource(arn), reading);
+  }
   snapshot.resources = [...resources.values()];
   return snapshot;
+}
+
+/**
+ * The mapped resources this scope owns, whose keys it reads: those its ARN places here (also
+ * annotated ones neither protected nor tagged, added to the snapshot), and S3 buckets (whose ARN
+ * names no account or region) that the Tagging API listed here or that have a primary recovery
+ * point here. A resource only seen through copies in another account is read by its own scope.
+ */
+function sourceKeyTargets(
+  scope: Scope,
+  snapshot: ScopeSnapshot,
+  resources: Map<string, ScopeResource>,
+  mapped: MappedResources,
+): SourceRef[] {
+  const primaries = new Set(
+    snapshot.recoveryPoints
+      .filter(p => !p.sourceBackupVaultArn)
+      .map(p => p.resourceArn),
+  );
+  const refs = new Map<string, SourceRef>();
+  const consider = (r: ScopeResource) => {
+    const ref = sourceRefOf(r.arn);
+    if (!ref || refs.has(r.arn) || !mapped.includes(r)) return;
+    const owned = ref.accountId
+      ? ref.accountId === scope.accountId && ref.region === scope.region
+      : r.tags !== undefined || primaries.has(r.arn);
+    if (owned) refs.set(r.arn, ref);
+  };
+  for (const r of resources.values()) consider(r);
+  for (const arn of mapped.arnsIn(scope)) {
+    if (!resources.has(arn) && sourceRefOf(arn)) consider({ arn });
+  }
+  return [...refs.values()];
 }
 
 async function readVault(

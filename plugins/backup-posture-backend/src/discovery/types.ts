@@ -19,6 +19,16 @@ export interface ScopeResource {
   tags?: Record<string, string>;
   lastBackupTime?: string;
   lastBackupVaultArn?: string;
+  /**
+   * The resource's own KMS key, read from its service (only for resources mapped to catalog
+   * entities, in the scope that owns them). Absent with a source set: the read found no KMS key
+   * (unencrypted, SSE-S3, or DynamoDB's AWS-owned key).
+   */
+  encryptionKeyArn?: string;
+  /** The call the key was read with, e.g. `rds:DescribeDBClusters`. */
+  encryptionKeySource?: string;
+  /** Why the key could not be read (the AWS error of the describe call). */
+  encryptionKeyError?: FactError;
 }
 
 /** Everything discovered in one account × region (stored as JSON, one row per scope). */

@@ -185,6 +185,12 @@ export class InventoryIndex {
     if (known?.lastBackupTime) fact.lastBackupTime = known.lastBackupTime;
     if (known?.lastBackupVaultArn)
       fact.lastBackupVaultArn = known.lastBackupVaultArn;
+    // The resource's own key as discovery read it (source describe calls), or why it could not.
+    if (known?.encryptionKeyArn) fact.encryptionKeyArn = known.encryptionKeyArn;
+    if (known?.encryptionKeySource)
+      fact.encryptionKeySource = known.encryptionKeySource;
+    if (known?.encryptionKeyError)
+      fact.encryptionKeyError = known.encryptionKeyError;
     return fact;
   }
 

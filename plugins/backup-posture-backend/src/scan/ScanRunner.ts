@@ -18,6 +18,9 @@ import {
 } from '../discovery/organization';
 import { scanScope } from '../discovery/scopeScanner';
 import { isRollUpKind } from '../mapping/rollUp';
+import { EntityMapping } from '../mapping/annotations';
+import { MappedResources } from '../mapping/mappedResources';
+import { resolveSourceKeyAliases } from '../discovery/sourceKeys/resolveAliases';
 import { Scope, TagSelector, toFactError } from '../discovery/types';
 import {
   FACT_GLOBAL_SETTINGS,
@@ -124,12 +127,16 @@ export class ScanRunner {
     try {
       const entities = await this.catalogEntities();
       const tagSelectors = new Map<string, TagSelector>();
+      const mappings: EntityMapping[] = [];
       for (const e of entities) {
         const m = posture.mappingOf(e);
+        if (m && !m.problems.length) mappings.push(m);
         if (m?.tagSelector && !m.byDefaultConvention && !m.problems.length) {
           tagSelectors.set(JSON.stringify(m.tagSelector), m.tagSelector);
         }
       }
+      // Only resources mapped to entities get their own key read (source describe calls).
+      const mapped = new MappedResources(mappings);
       const { accounts, orgError } = await this.accounts();
       if (orgError) {
         errors.push({
@@ -151,7 +158,7 @@ export class ScanRunner {
         s => clients.forScope(s),
         new Set(accounts.keys()),
       );
-      const keyFacts: Array<Promise<AwsKmsKeyFact>> = [];
+      const keyFacts: Array<Promise<AwsKmsKeyFact | AwsKmsKeyFact[]>> = [];
       const limit = pLimit(config.aws.concurrency.scopes);
       // Azure runs beside AWS: different clouds, different quotas. Both are awaited together, so
       // a failure of either is the scan's (never an unhandled rejection while the other runs).
@@ -174,8 +181,10 @@ export class ScanRunner {
                     ? [config.aws.defaultTagSelector.tagKey]
                     : [],
                   copyJobsSince,
+                  mapped,
                 },
               );
+              await resolveSourceKeyAliases(snapshot, keys);
               const keyArns = new Set<string>();
               // AWS-owned keys live in AWS's accounts: DescribeKey on them is refused.
               for (const v of [
@@ -194,6 +203,13 @@ export class ScanRunner {
               }
               for (const arn of keyArns)
                 keyFacts.push(keys.describe(arn, scope));
+              // Source keys with their multi-region relatives (rule A4 names an unused replica).
+              for (const r of snapshot.resources) {
+                if (r.encryptionKeyArn)
+                  keyFacts.push(
+                    keys.describeWithRelatives(r.encryptionKeyArn, scope),
+                  );
+              }
               await store.saveScopeSnapshot(snapshot, scanId, at);
             } catch (e) {
               const error = toFactError(e);
@@ -218,7 +234,7 @@ export class ScanRunner {
       );
 
       const [, azureResult] = await Promise.all([awsScan, azureScan]);
-      const described = await Promise.all(keyFacts);
+      const described = (await Promise.all(keyFacts)).flat();
       const uniqueKeys = [...new Map(described.map(k => [k.arn, k])).values()];
       await store.saveKeys(uniqueKeys, scanId, new Date().toISOString());
 
