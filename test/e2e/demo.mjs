@@ -8,8 +8,8 @@ export const DEMO = {
   substitutionComponent: 'payments-api',
   group: 'team-payments',
   groupOwns: 'Payments API',
-  // Ten annotated AWS demo services, six Azure ones.
-  minReportRows: 16,
+  // Sixteen annotated AWS demo services (six in the shared account) and six Azure-only ones.
+  minReportRows: 22,
   // Azure: a key URI pinned to a version (Z5) and a DR vault whose key vault is elsewhere (Z1).
   azureComponent: 'crm',
   azureFacts: ['rsv-crm', 'rsv-crm-dr', 'pinned to version', 'japanwest'],
@@ -21,4 +21,32 @@ export const DEMO = {
     'Backup vaults',
     'lacks wrapKey, unwrapKey on key vault kv-data-lake',
   ],
+  // The shared production account (666666666666, ap-northeast-1): six services of six teams side
+  // by side (test/simulated-aws, SHARED_PROD).
+  sharedAccount: {
+    // Healthy: CMK vaults with compliance locks, copies to Osaka and to the central account.
+    healthy: ['notifications', 'orders-db'],
+    // What belongs to their neighbours: the account's Default vault (aws/backup, search-indexer),
+    // customer-profiles' unlocked vault, media-archive's vaults and cold-storage copy rule,
+    // billing-history's vaults, and each other's vaults.
+    neighbours: {
+      'orders-db': ['messaging-vault'],
+      notifications: ['orders-vault'],
+      all: [
+        'arn:aws:backup:ap-northeast-1:666666666666:backup-vault:Default',
+        'profiles-vault',
+        'media-vault',
+        'media-osaka',
+        'media-archive-weekly',
+        'weekly-to-osaka-cold',
+        'billing-vault',
+        'lag-vault',
+      ],
+    },
+    // Copied in two hops: billing-vault (666) → central-vault (444) → lag-vault (555).
+    twoHop: 'billing-history',
+    primaryVault: 'billing-vault',
+    centralVault: 'central-vault',
+    airGappedVault: 'lag-vault',
+  },
 };

@@ -20,11 +20,11 @@ describe('backup-posture backend over the simulated demo estate', () => {
     });
     try {
       const status = await waitForScan(backend.server);
-      // 5 organization members (incl. management) × 4 regions; 999999999999 is outside.
+      // 6 organization members (incl. management) × 4 regions; 999999999999 is outside.
       expect(status.last).toMatchObject({
         state: 'succeeded',
-        scopesTotal: 20,
-        scopesDone: 20,
+        scopesTotal: 24,
+        scopesDone: 24,
         errors: [],
       });
       expect(status.last!.trigger).toBe('startup');

@@ -42,13 +42,13 @@ describe('several replicas sharing one database', () => {
         await new Promise(r => setTimeout(r, 3000));
         const [{ n }] = await knex('backup_posture_scans').count({ n: '*' });
         expect(Number(n)).toBe(1);
-        // One scan's worth of AWS calls: 5 accounts assumed once, each of the 20 scopes' vaults listed once.
+        // One scan's worth of AWS calls: 6 accounts assumed once, each of the 24 scopes' vaults listed once.
         expect(
           sim.countCalls({ service: 'sts', operation: 'AssumeRole' }),
-        ).toBe(5);
+        ).toBe(6);
         expect(
           sim.countCalls({ service: 'backup', operation: 'ListBackupVaults' }),
-        ).toBe(20);
+        ).toBe(24);
         // Both replicas serve the same stored posture.
         const path =
           '/api/backup-posture/entities/component/default/payments-ledger/posture';

@@ -48,7 +48,7 @@ describe('failure isolation, restart and read-only discovery', () => {
       expect(writes).toEqual([]);
       // Each account's role is assumed once per scan, not once per client or call.
       expect(sim.countCalls({ service: 'sts', operation: 'AssumeRole' })).toBe(
-        5,
+        6,
       );
 
       before = (
@@ -79,7 +79,7 @@ describe('failure isolation, restart and read-only discovery', () => {
       const status = await waitForScan(first.server, { after: startedBefore });
       expect(status.last!.trigger).toBe('manual');
       expect(status.last!.state).toBe('partial');
-      expect(status.last!.scopesDone).toBe(20);
+      expect(status.last!.scopesDone).toBe(24);
       const failed = status
         .last!.errors.map(e => `${e.account}/${e.region}:${e.error.name}`)
         .sort();
