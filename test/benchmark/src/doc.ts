@@ -177,10 +177,15 @@ const METHOD = `## How each figure is obtained
   DescribeBackupVault per non-standard vault, ListRestoreAccessBackupVaults per air-gapped vault,
   ListRecoveryPointsByBackupVault pages per vault (empty lists still cost one call), ListBackupPlans
   pages, GetBackupPlan and ListBackupSelections per plan, GetBackupSelection per selection,
-  ListCopyJobs and ListProtectedResources pages; per distinct KMS key met (vault, recovery point and
-  copy destination keys) one DescribeKey, plus GetKeyRotationStatus and GetKeyPolicy for
-  customer-managed keys, and ListAliases pages once per account × region owning a met key. No tag
-  selectors are in the catalog, so no Tagging calls are needed.
+  ListCopyJobs and ListProtectedResources pages; the own key of each resource mapped to an entity,
+  in its own account × region (\`test/benchmark/src/sourceKeyCalls.ts\`): DescribeDBClusters and
+  DescribeDBInstances per 100 ARNs, DescribeVolumes per 200 volume or instance ids, one
+  DescribeFileSystems, DescribeTable, GetBucketEncryption (buckets with primary recovery points
+  there) or DescribeClusters per resource; per distinct KMS key met (vault, recovery point, copy
+  destination and source resource keys, the latter with their multi-region relatives) one
+  DescribeKey, plus GetKeyRotationStatus and GetKeyPolicy for customer-managed keys, and
+  ListAliases pages once per account × region owning a met key. No tag selectors are in the
+  catalog, so no Tagging calls are needed.
 - **Critical path** (lower bound on the scan's discovery time), with L the latency, C the scope
   concurrency (\`aws.concurrency.scopes\`), R the calls per second per scope
   (\`aws.concurrency.callsPerSecondPerScope\`), and for each scope s: n_s its minimum Backup calls,

@@ -1,4 +1,5 @@
 import { DerivedBackups, Estate, SimVault } from '@internal/simulated-aws';
+import { sourceKeyCalls } from './sourceKeyCalls';
 
 /**
  * The fewest AWS calls that collect what the posture engine needs from an estate, computed from
@@ -12,6 +13,9 @@ import { DerivedBackups, Estate, SimVault } from '@internal/simulated-aws';
  *   of each logically air-gapped vault, every recovery point of every vault (the list's
  *   NumberOfRecoveryPoints is not trusted to prove a vault empty), every plan with its rules and
  *   selections, the copy jobs of the look-back window, the protected resources;
+ * - the own key of each resource mapped to an entity, in the scope that owns it (RDS, EC2, EFS,
+ *   DynamoDB, S3, Redshift describe calls; `sourceKeyCalls.ts`), and those keys with their
+ *   multi-region relatives among the keys met;
  * - every distinct KMS key met (vault keys, recovery point keys, copy destination keys): one
  *   DescribeKey (not AWS-owned keys of vaults and points: those cannot be described); the aliases of each account × region that owns a met key (ListAliases once per
  *   scope); rotation status and key policy of customer-managed keys not pending deletion;
@@ -78,7 +82,11 @@ const PREDEFINED_ALIASES = [
 export function minimumCalls(
   estate: Estate,
   derived: DerivedBackups,
-  opts: { copyJobsSince: Date },
+  opts: {
+    copyJobsSince: Date;
+    /** The resources the catalog maps to entities (all of them when absent). */
+    mappedArns?: ReadonlySet<string>;
+  },
 ): MinimumCalls {
   const byOperation: Record<string, number> = {};
   const accounts = estate.accounts.filter(
@@ -113,7 +121,11 @@ export function minimumCalls(
     v => v.sourceBackupVaultArn!,
   );
 
-  const keysMet = new Set<string>();
+  const source = sourceKeyCalls(estate, derived, {
+    scanned,
+    mappedArns: opts.mappedArns,
+  });
+  const keysMet = new Set<string>(source.keys);
   const scopes: ScopeWork[] = [];
   for (const account of accounts) {
     for (const region of estate.regions) {
@@ -174,6 +186,8 @@ export function minimumCalls(
         PAGE.backup,
       );
       add(calls, 'backup:ListProtectedResources', protectedPages);
+      const sourceCalls = source.callsByScope.get(key) ?? {};
+      for (const [op, n] of Object.entries(sourceCalls)) add(calls, op, n);
 
       for (const [op, n] of Object.entries(calls)) add(byOperation, op, n);
       scopes.push({
@@ -185,6 +199,8 @@ export function minimumCalls(
           planPages + planDepth,
           jobPages,
           protectedPages,
+          // Each filtered source read is one page; they run side by side.
+          Object.keys(sourceCalls).length > 0 ? 1 : 0,
         ),
         keyCalls: 0,
       });

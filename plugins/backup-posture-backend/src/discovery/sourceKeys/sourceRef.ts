@@ -46,11 +46,11 @@ const PATTERNS: Array<[SourceKind, RegExp]> = [
   // Aurora, DocumentDB and Neptune clusters are all RDS clusters.
   ['rds-cluster', /^arn:aws[\w-]*:rds:([\w-]+):(\d{12}):cluster:([^:/]+)$/],
   ['rds-instance', /^arn:aws[\w-]*:rds:([\w-]+):(\d{12}):db:([^:/]+)$/],
-  ['ebs-volume', /^arn:aws[\w-]*:ec2:([\w-]+):(\d{12}):volume\/(vol-[\w]+)$/],
-  ['ec2-instance', /^arn:aws[\w-]*:ec2:([\w-]+):(\d{12}):instance\/(i-[\w]+)$/],
+  ['ebs-volume', /^arn:aws[\w-]*:ec2:([\w-]+):(\d{12}):volume\/([^/]+)$/],
+  ['ec2-instance', /^arn:aws[\w-]*:ec2:([\w-]+):(\d{12}):instance\/([^/]+)$/],
   [
     'efs',
-    /^arn:aws[\w-]*:elasticfilesystem:([\w-]+):(\d{12}):file-system\/(fs-[\w]+)$/,
+    /^arn:aws[\w-]*:elasticfilesystem:([\w-]+):(\d{12}):file-system\/([^/]+)$/,
   ],
   ['dynamodb', /^arn:aws[\w-]*:dynamodb:([\w-]+):(\d{12}):table\/([^/]+)$/],
   ['redshift', /^arn:aws[\w-]*:redshift:([\w-]+):(\d{12}):cluster:([^:/]+)$/],
