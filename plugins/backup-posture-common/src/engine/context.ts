@@ -30,6 +30,15 @@ const EMPTY_AWS: AwsInventory = {
   keys: [],
 };
 
+/** A vault the entity's plans, points or copy jobs name whose facts could not be read. */
+export interface UnreadVault {
+  arn: string;
+  /** The failed (or never scanned) scope, in words. */
+  reason: string;
+  /** The vault type the references tell, when they do (an air-gapped rule target, a copy job). */
+  vaultType?: string;
+}
+
 /** A plan rule that protects a resource, with why it does. */
 export interface ProtectingRule {
   plan: AwsBackupPlanFact;
@@ -111,6 +120,33 @@ export class AwsContext {
   /** The target vault of a rule (a LAG vault ARN wins over the vault name when set). */
   ruleTargetVaultArn(plan: AwsBackupPlanFact, rule: AwsBackupRuleFact): string {
     return ruleTargetVaultArnOf(plan, rule);
+  }
+
+  /**
+   * Vaults the entity depends on whose account × region could not be scanned (or was never
+   * scanned): their checks are unknown, never a pass, a fail or not applicable.
+   */
+  unreadVaults(): UnreadVault[] {
+    const typeOf = new Map<string, string>();
+    for (const plan of this.aws.plans)
+      for (const rule of plan.rules)
+        if (rule.targetLogicallyAirGappedBackupVaultArn)
+          typeOf.set(
+            rule.targetLogicallyAirGappedBackupVaultArn,
+            'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+          );
+    for (const j of this.aws.copyJobs)
+      if (j.destinationVaultType)
+        typeOf.set(j.destinationBackupVaultArn, j.destinationVaultType);
+    for (const p of this.aws.recoveryPoints)
+      if (p.vaultType) typeOf.set(p.backupVaultArn, p.vaultType);
+    return this.namedVaultArns.flatMap(arn => {
+      if (this.vault(arn)) return [];
+      const reason = this.scopeErrorOfArn(arn);
+      if (!reason) return [];
+      const vaultType = typeOf.get(arn);
+      return [{ arn, reason, ...(vaultType ? { vaultType } : {}) }];
+    });
   }
 
   /** Plans in the resource's account and region whose selections pick the resource. */

@@ -1,4 +1,4 @@
-import { AwsCheck, finding } from './types';
+import { AwsCheck, finding, unreadVaultFindings } from './types';
 
 /** C1/C2: each resource has a recent copy in a logically air-gapped vault. */
 export const airGappedCopyPresent: AwsCheck = {
@@ -49,10 +49,14 @@ export const airGappedCopyPresent: AwsCheck = {
         maxAgeDays: limit,
       };
       if (!newest) {
-        const lagVaultErrors = ctx.aws.vaults
-          .filter(v => v.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT')
-          .map(v => ctx.scopeError(v.accountId, v.region))
-          .filter(Boolean);
+        // Copies may sit in an air-gapped vault whose account could not be read, or in one the
+        // entity names without telling its type: absence is then not evidence.
+        const lagVaultErrors = [
+          ...ctx.aws.vaults
+            .filter(v => v.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT')
+            .map(v => ctx.scopeError(v.accountId, v.region)),
+          ...unreadVaultFindings(ctx, true).map(f => f.message),
+        ].filter(Boolean);
         const scopeError =
           ctx.scopeError(resource.accountId, resource.region) ??
           lagVaultErrors[0];

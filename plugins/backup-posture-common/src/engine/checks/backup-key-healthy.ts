@@ -1,10 +1,10 @@
 import { Finding } from '../../posture';
 import { keyManagerOf, parseArn } from '../classify';
 import { coversAction, parsePolicy, principalAccount } from '../policy';
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** A3: every key in the lineage is enabled, rotated, and usable by AWS Backup. */
-export const backupKeyHealthy: AwsCheck = {
+export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'backup-key-healthy',
     title: 'Keys protecting backups are healthy',
@@ -139,4 +139,4 @@ export const backupKeyHealthy: AwsCheck = {
     }
     return out;
   },
-};
+});

@@ -1,10 +1,10 @@
 import { AwsLifecycleFact } from '../../inventory';
 import { Finding } from '../../posture';
 import { copyActionsOf } from './copyActions';
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** C1: a rule's / copy's retention must fall within the target vault lock's min/max retention. */
-export const lockVsPlanRetention: AwsCheck = {
+export const lockVsPlanRetention: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'lock-vs-plan-retention',
     title: 'Plan retention fits the target vault lock',
@@ -128,4 +128,4 @@ export const lockVsPlanRetention: AwsCheck = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { describeKey } from '../classify';
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** A3: a vault's key should be a customer-managed key, not aws/backup. */
-export const vaultKeyCustomerManaged: AwsCheck = {
+export const vaultKeyCustomerManaged: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'vault-key-customer-managed',
     title: 'Backup vaults use a customer-managed KMS key',
@@ -92,4 +92,4 @@ export const vaultKeyCustomerManaged: AwsCheck = {
         }
       });
   },
-};
+});

@@ -1,7 +1,7 @@
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** C1: vaults are locked; compliance mode (or LAG) is immutable, governance mode is not. */
-export const vaultLock: AwsCheck = {
+export const vaultLock: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'vault-lock',
     title: 'Backup vaults are protected by Vault Lock',
@@ -80,4 +80,4 @@ export const vaultLock: AwsCheck = {
         );
       });
   },
-};
+});

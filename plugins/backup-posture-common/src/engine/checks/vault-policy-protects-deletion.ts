@@ -1,5 +1,5 @@
 import { coversAction, parsePolicy } from '../policy';
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 const PROTECTED_ACTIONS = [
   'backup:DeleteRecoveryPoint',
@@ -8,7 +8,7 @@ const PROTECTED_ACTIONS = [
 ];
 
 /** The vault access policy denies deletion and lifecycle/policy changes to everyone. */
-export const vaultPolicyProtectsDeletion: AwsCheck = {
+export const vaultPolicyProtectsDeletion: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'vault-policy-protects-deletion',
     title: 'Vault access policy denies recovery point deletion',
@@ -106,4 +106,4 @@ export const vaultPolicyProtectsDeletion: AwsCheck = {
         );
       });
   },
-};
+});

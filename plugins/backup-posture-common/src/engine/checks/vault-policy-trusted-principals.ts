@@ -1,8 +1,8 @@
 import { conditionValues, parsePolicy, principalAccount } from '../policy';
-import { AwsCheck, finding } from './types';
+import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** B2/B8: vault access policies allow only principals inside the organization. */
-export const vaultPolicyTrustedPrincipals: AwsCheck = {
+export const vaultPolicyTrustedPrincipals: AwsCheck = alsoUnreadVaults({
   definition: {
     id: 'vault-policy-trusted-principals',
     title: 'Vault access policies trust only the organization',
@@ -114,4 +114,4 @@ export const vaultPolicyTrustedPrincipals: AwsCheck = {
         );
       });
   },
-};
+});

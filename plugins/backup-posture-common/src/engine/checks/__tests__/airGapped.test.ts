@@ -195,3 +195,66 @@ describe('restore-access-vault-hygiene (C3)', () => {
     expect(findingAbout(r, 'r2').status).toBe('warn');
   });
 });
+
+describe('missing data is unknown: the air-gapped vault’s account could not be scanned', () => {
+  // The plan copies to an air-gapped vault in the recovery account, whose scan was denied: no
+  // vault facts, no recovery points there.
+  const lagArn = vaultArn(RECOVERY, TOKYO, 'lag');
+  const v = vault(PROD, TOKYO, 'a', key, {
+    locked: true,
+    lockDate: daysAgo(10),
+    minRetentionDays: 7,
+  });
+  const db = resource('S3', PROD, TOKYO, 'data');
+  const denied = () =>
+    entity(
+      awsInventory({
+        resources: [db],
+        vaults: [v],
+        keys: [key],
+        plans: [
+          plan(PROD, TOKYO, [
+            rule('a', { copyActions: [{ destinationBackupVaultArn: lagArn }] }),
+          ]),
+        ],
+        recoveryPoints: [recoveryPoint(db, v, key)],
+      }),
+      [errorScope(RECOVERY, TOKYO)],
+    );
+  const reason = `vault not read: scan of account ${RECOVERY} in ${TOKYO} failed: AccessDeniedException: not authorized to perform backup:ListBackupVaults`;
+
+  it('C1/C2 unknown, not fail: air-gapped-copy-present names the scope that failed', () => {
+    const r = checkResult(denied(), 'air-gapped-copy-present');
+    expect(r.status).toBe('unknown');
+    expect(r.findings[0]).toMatchObject({
+      subject: db.arn,
+      status: 'unknown',
+      message: `no air-gapped copy seen, but data is missing: ${reason}`,
+    });
+  });
+
+  it('C3/C4 unknown, not not-applicable: air-gapped-vault-recovery-ready says which vault was not read', () => {
+    const r = checkResult(denied(), 'air-gapped-vault-recovery-ready');
+    expect(r.status).toBe('unknown');
+    expect(r.findings).toEqual([
+      {
+        subject: lagArn,
+        status: 'unknown',
+        message: reason,
+        evidence: { backupVaultArn: lagArn },
+      },
+    ]);
+  });
+
+  it('A3 and C1: vault checks add the unread vault as unknown beside the vault they could read', () => {
+    for (const id of ['vault-key-customer-managed', 'vault-lock']) {
+      const r = checkResult(denied(), id);
+      expect(r.status).toBe('unknown');
+      expect(findingAbout(r, ':backup-vault:a').status).toBe('pass');
+      expect(findingAbout(r, ':backup-vault:lag')).toMatchObject({
+        status: 'unknown',
+        message: reason,
+      });
+    }
+  });
+});
