@@ -1,3 +1,4 @@
+import { AwsRecoveryPointFact } from '../../inventory';
 import { describeKey, encryptionModelOf } from '../classify';
 import { AwsCheck, finding } from './types';
 
@@ -52,7 +53,7 @@ export const recoveryPointEncrypted: AwsCheck = {
         isEncrypted: point.isEncrypted,
         encryptionKeyArn: point.encryptionKeyArn,
         keyManager: key?.manager,
-        deleteAt: point.calculatedLifecycle?.deleteAt ?? null,
+        deleteAt: expiryOf(point) ?? null,
       };
       if (point.isEncrypted) {
         return finding(
@@ -66,8 +67,9 @@ export const recoveryPointEncrypted: AwsCheck = {
         encryptionModelOf(point.resourceType) === 'source-dependent'
           ? `the source ${point.resourceType} resource is not encrypted (A1: its points keep the source's encryption)`
           : 'the point was created unencrypted';
-      const expiry = point.calculatedLifecycle?.deleteAt
-        ? `it stays unencrypted until it expires on ${point.calculatedLifecycle.deleteAt}`
+      const deleteAt = expiryOf(point);
+      const expiry = deleteAt
+        ? `it stays unencrypted until it expires on ${deleteAt}`
         : 'it never expires: delete it once an encrypted point exists';
       return finding(
         point.recoveryPointArn,
@@ -78,3 +80,16 @@ export const recoveryPointEncrypted: AwsCheck = {
     });
   },
 };
+
+/**
+ * When a point expires (A2): what AWS calculated (`CalculatedLifecycle.DeleteAt`), else its
+ * creation date plus `Lifecycle.DeleteAfterDays`; undefined only when neither says (never expires).
+ */
+export function expiryOf(point: AwsRecoveryPointFact): string | undefined {
+  if (point.calculatedLifecycle?.deleteAt)
+    return point.calculatedLifecycle.deleteAt;
+  const days = point.lifecycle?.deleteAfterDays;
+  const created = Date.parse(point.creationDate);
+  if (days === undefined || Number.isNaN(created)) return undefined;
+  return new Date(created + days * 86_400_000).toISOString();
+}
