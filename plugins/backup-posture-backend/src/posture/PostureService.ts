@@ -9,6 +9,7 @@ import {
   AwsGlobalSettingsFact,
   AwsOrganizationFact,
   EntityPostureResponse,
+  PostureEvaluation,
   PostureException,
 } from '@backup-posture/plugin-backup-posture-common';
 import { EntityMapping, readEntityMapping } from '../mapping/annotations';
@@ -83,20 +84,31 @@ export class PostureService {
       if (m) mappings.set(entityRefOf(e), m);
     }
     const rollUps = buildRollUps(entities);
-    for (const entity of entities) {
+    // Members first: a system's or group's posture is rolled up from its members' evaluations,
+    // kept here (without their inventories) until the roll-ups are done.
+    const evaluations = new Map<string, PostureEvaluation>();
+    const leavesFirst = [
+      ...entities.filter(e => !isRollUpKind(e.kind)),
+      ...entities.filter(e => isRollUpKind(e.kind)),
+    ];
+    for (const entity of leavesFirst) {
       const ref = entityRefOf(entity);
       let row: EntityRow | undefined;
       try {
         if (isRollUpKind(entity.kind)) {
-          const members = [...(rollUps.get(ref) ?? [])]
-            .map(r => mappings.get(r))
-            .filter((m): m is EntityMapping => Boolean(m));
+          const memberRefs = [...(rollUps.get(ref) ?? [])].filter(r =>
+            mappings.has(r),
+          );
+          const members = memberRefs.map(r => mappings.get(r)!);
           if (members.length === 0) continue;
           row = computeEntityPosture({
             entity,
             mappings: members.filter(m => m.problems.length === 0),
             problems: members.flatMap(m => m.problems),
             rollUp: true,
+            memberEvaluations: memberRefs
+              .map(r => evaluations.get(r))
+              .filter((e): e is PostureEvaluation => Boolean(e)),
             index,
             exceptions: this.deps.exceptions,
             now,
@@ -115,6 +127,8 @@ export class PostureService {
             now,
             lastScanAt,
           });
+          if (row.posture.evaluation)
+            evaluations.set(ref, row.posture.evaluation);
         }
       } catch (e) {
         // One entity's evaluation bug must not cost every other entity its result.

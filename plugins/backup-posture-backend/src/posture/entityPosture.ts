@@ -17,6 +17,7 @@ import {
   PostureEvaluation,
   PostureException,
   PostureScore,
+  rollUpEvaluations,
 } from '@backup-posture/plugin-backup-posture-common';
 import { EntityMapping } from '../mapping/annotations';
 import { EntityRow } from '../store/types';
@@ -99,6 +100,8 @@ export interface PostureInput {
   problems: EntityConfigurationProblem[];
   /** True for systems/groups: the posture is the roll-up of members. */
   rollUp: boolean;
+  /** For roll-ups: the members' own evaluations, rolled up instead of evaluating the union. */
+  memberEvaluations?: PostureEvaluation[];
   index: InventoryIndex;
   exceptions: PostureException[];
   now: string;
@@ -123,7 +126,9 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   else if (index.scopeCount === 0 || !lastScanAt) state = 'pending';
 
   let evaluation: PostureEvaluation | undefined;
-  if (state === 'ok') {
+  if (state === 'ok' && input.rollUp && input.memberEvaluations) {
+    evaluation = rollUpEvaluations(entityRef, now, input.memberEvaluations);
+  } else if (state === 'ok') {
     evaluation = evaluatePosture(inventory, {
       now,
       exceptions: input.exceptions.filter(

@@ -1,10 +1,5 @@
 import { EntityInventory } from '../inventory';
-import {
-  CheckResult,
-  Finding,
-  LineageChain,
-  PostureEvaluation,
-} from '../posture';
+import { CheckResult, LineageChain, PostureEvaluation } from '../posture';
 import { awsChecks, azureChecks } from './checks';
 import { PostureCheck } from './checks/types';
 import { AwsContext } from './context';
@@ -15,16 +10,7 @@ import { buildLineage } from './lineage';
 import { DEFAULT_POSTURE_LIMITS, EvaluateOptions } from './options';
 import { scoreChecks } from './score';
 import { worstStatus } from './status';
-
-function summarise(findings: Finding[]): string {
-  if (findings.length === 0) return 'nothing to evaluate';
-  const counts = new Map<string, number>();
-  for (const f of findings)
-    counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([status, n]) => `${n} ${status}`)
-    .join(', ');
-}
+import { summariseFindings } from './summary';
 
 function runCheck<I>(
   check: PostureCheck<I>,
@@ -48,7 +34,7 @@ function runCheck<I>(
     severity: def.severity,
     rules: def.rules,
     status: worstStatus(findings.map(f => f.status)),
-    summary: summarise(findings),
+    summary: summariseFindings(findings),
     findings,
     remediation: def.remediation,
   };

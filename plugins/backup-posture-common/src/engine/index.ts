@@ -42,3 +42,4 @@ export {
   ruleTargetVaultArnOf,
 } from './reachability';
 export type { AwsFactLookup, ReachableAws } from './reachability';
+export { rollUpEvaluations } from './rollUp';

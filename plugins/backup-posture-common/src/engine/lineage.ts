@@ -238,8 +238,11 @@ function sourceNode(
   };
   if (resource.encryptionKeySource && resource.encryptionKeyArn)
     node.keySource = resource.encryptionKeySource;
-  if (!sourceKeyArn && resource.encryptionKeyError) {
-    node.keyUnknownReason = `the resource's key could not be read: ${resource.encryptionKeyError.name}: ${resource.encryptionKeyError.message}`;
+  if (resource.encryptionKeyError) {
+    const why = `the resource's key could not be read: ${resource.encryptionKeyError.name}: ${resource.encryptionKeyError.message}`;
+    node.keyUnknownReason = inferredSourceKeyArn
+      ? `${why}; the key shown is inferred from its newest primary recovery point (A1)`
+      : why;
   }
   return { node, sourceKey };
 }
