@@ -5,31 +5,14 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { AwsInventory } from '@backup-posture/plugin-backup-posture-common';
-import { KeyManagerChip, formatTimestamp, resolveAwsKey } from '../shared';
+import { KeyManagerChip, resolveAwsKey } from '../shared';
+import { lockWords } from './vaultLockWords';
 
 const VAULT_TYPE_WORDS: Record<string, string> = {
   BACKUP_VAULT: 'Standard',
   LOGICALLY_AIR_GAPPED_BACKUP_VAULT: 'Logically air-gapped',
   RESTORE_ACCESS_BACKUP_VAULT: 'Restore access',
 };
-
-function lockWords(vault: AwsInventory['vaults'][number]): string {
-  if (!vault.locked) return 'Not locked';
-  const mode = vault.lockDate
-    ? `Governance until ${formatTimestamp(vault.lockDate)}, then compliance`
-    : 'Locked';
-  const retention = [
-    vault.minRetentionDays !== undefined
-      ? `min ${vault.minRetentionDays}d`
-      : undefined,
-    vault.maxRetentionDays !== undefined
-      ? `max ${vault.maxRetentionDays}d`
-      : undefined,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return retention ? `${mode} (${retention})` : mode;
-}
 
 /** The backup vaults holding this entity's recovery points, with their keys. */
 export function VaultsTable(props: { inventory?: AwsInventory }) {
