@@ -48,14 +48,15 @@ export function LineageChainGraph(props: {
         edges={edges}
         direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
         labelPosition={DependencyGraphTypes.LabelPosition.CENTER}
-        nodeMargin={24}
-        rankMargin={40}
+        nodeMargin={16}
+        rankMargin={24}
         paddingX={8}
         paddingY={8}
         renderNode={renderNode}
         renderLabel={renderLabel}
         showArrowHeads
         zoom="enable-on-click"
+        allowFullscreen={false}
         role="img"
         aria-label={`Key lineage graph of ${graph.chain.resourceArn}; the list below says the same in words`}
       />

@@ -19,7 +19,13 @@ const useStyles = makeStyles(theme => ({
 /** The key in words, with Azure's key vault and version; a key known only by its manager says just that. */
 function keyWords(node: LineageGraphNode): string {
   const key = node.key;
-  return key && !key.alias && !key.keyArn ? keyLabel(key) : describeKey(key);
+  const text =
+    key && !key.alias && !key.keyArn ? keyLabel(key) : describeKey(key);
+  const source = node.keySource ? `, read with ${node.keySource}` : '';
+  const why = node.keyUnknownReason
+    ? ` (not read: ${node.keyUnknownReason})`
+    : '';
+  return `${text}${source}${why}`;
 }
 
 function nodeWords(node: LineageGraphNode): string {

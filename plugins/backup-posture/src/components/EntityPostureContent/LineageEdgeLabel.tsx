@@ -1,5 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { LineageGraphEdge } from './lineageModel';
+import { LineageGraphEdge, shortenIds } from './lineageModel';
 import { useSvgBox } from './useSvgBox';
 
 const LINE_HEIGHT = 14;
@@ -10,14 +10,43 @@ const useStyles = makeStyles(theme => ({
     fill: theme.palette.background.paper,
     stroke: theme.palette.divider,
   },
-  kind: { fill: theme.palette.text.secondary, fontSize: 10 },
-  name: { fill: theme.palette.text.primary, fontSize: 11 },
-  state: { fill: theme.palette.text.primary, fontSize: 11, fontWeight: 700 },
-  failed: { fill: theme.palette.error.main, fontSize: 11, fontWeight: 700 },
+  kind: {
+    fontFamily: theme.typography.fontFamily,
+    fill: theme.palette.text.secondary,
+    fontSize: 10,
+  },
+  name: {
+    fontFamily: theme.typography.fontFamily,
+    fill: theme.palette.text.primary,
+    fontSize: 11,
+  },
+  state: {
+    fontFamily: theme.typography.fontFamily,
+    fill: theme.palette.text.primary,
+    fontSize: 11,
+    fontWeight: 700,
+  },
+  failed: {
+    fontFamily: theme.typography.fontFamily,
+    fill: theme.palette.error.main,
+    fontSize: 11,
+    fontWeight: 700,
+  },
 }));
 
-function clip(text: string): string {
+/** Copy job and plan ids are UUIDs: the first block tells them apart; the tooltip has them whole. */
+function clip(raw: string): string {
+  const text = shortenIds(raw);
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
+}
+
+/** `plan / rule` on two lines, so labels stay narrow between the nodes. */
+function nameLines(name?: string): string[] {
+  if (!name) return [];
+  const parts = name.split(' / ');
+  return parts.map((part, i) =>
+    clip(i < parts.length - 1 ? `${part} /` : part),
+  );
 }
 
 /** The label on an arrow: which rule or copy job moved the data, and its state. */
@@ -26,7 +55,7 @@ export function LineageEdgeLabel(props: { edge: LineageGraphEdge }) {
   const classes = useStyles();
   const lines: Array<{ text: string; className: string }> = [
     { text: edge.kindText, className: classes.kind },
-    ...(edge.name ? [{ text: clip(edge.name), className: classes.name }] : []),
+    ...nameLines(edge.name).map(text => ({ text, className: classes.name })),
     ...(edge.state
       ? [
           {

@@ -1,19 +1,27 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { LineageGraphNode, keyLabel, roleWords } from './lineageModel';
+import {
+  LineageGraphNode,
+  keyLabel,
+  roleWords,
+  shortenIds,
+} from './lineageModel';
 import { NODE_TEXT, WARNING_COLOUR } from './lanePalette';
 import { useSvgBox } from './useSvgBox';
 
 const PADDING = 8;
 const LINE_HEIGHT = 16;
 const MAX_ISSUE_LINES = 2;
-const MAX_CHARS = 60;
+const MAX_CHARS = 48;
 
-const useStyles = makeStyles({
-  text: { fill: NODE_TEXT, fontSize: 12 },
-  header: { fill: NODE_TEXT, fontSize: 11, letterSpacing: 0.2 },
-  title: { fill: NODE_TEXT, fontSize: 13, fontWeight: 700 },
-  warning: { fill: WARNING_COLOUR, fontSize: 12, fontWeight: 700 },
-  muted: { fill: NODE_TEXT, fontSize: 12, fontStyle: 'italic' },
+const useStyles = makeStyles(theme => {
+  const base = { fontFamily: theme.typography.fontFamily, fill: NODE_TEXT };
+  return {
+    text: { ...base, fontSize: 12 },
+    header: { ...base, fontSize: 11, letterSpacing: 0.2 },
+    title: { ...base, fontSize: 13, fontWeight: 700 },
+    warning: { ...base, fill: WARNING_COLOUR, fontSize: 12, fontWeight: 700 },
+    muted: { ...base, fontSize: 12, fontStyle: 'italic' },
+  };
 });
 
 type LineStyle = 'text' | 'header' | 'title' | 'warning' | 'muted';
@@ -22,7 +30,8 @@ interface Line {
   style: LineStyle;
 }
 
-function clip(text: string): string {
+function clip(raw: string): string {
+  const text = shortenIds(raw);
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
 }
 
@@ -31,16 +40,33 @@ function keyLines(node: LineageGraphNode): Line[] {
   if (node.keyMismatch) {
     return [
       {
-        text: `predicted key: ${keyLabel(node.keyMismatch.expected)}`,
+        text: shortenIds(
+          `predicted key: ${keyLabel(node.keyMismatch.expected)}`,
+        ),
         style: 'text',
       },
       {
-        text: `observed key: ${keyLabel(node.keyMismatch.observed)}`,
+        text: shortenIds(
+          `observed key: ${keyLabel(node.keyMismatch.observed)}`,
+        ),
         style: 'warning',
       },
     ];
   }
-  return [{ text: `key: ${keyLabel(node.key)}`, style: 'text' }];
+  return [
+    { text: shortenIds(`key: ${keyLabel(node.key)}`), style: 'text' },
+    ...(node.keySource
+      ? [{ text: `read with ${node.keySource}`, style: 'muted' as const }]
+      : []),
+    ...(node.keyUnknownReason
+      ? [
+          {
+            text: clip(`key not read: ${node.keyUnknownReason}`),
+            style: 'muted' as const,
+          },
+        ]
+      : []),
+  ];
 }
 
 function issueLines(node: LineageGraphNode): Line[] {
@@ -68,6 +94,14 @@ export function nodeLines(node: LineageGraphNode): Line[] {
       : []),
     ...(node.detail ? [{ text: node.detail, style: 'text' as const }] : []),
     ...keyLines(node),
+    ...(node.blocked
+      ? [
+          {
+            text: '⛔ copy blocked as configured (B4)',
+            style: 'warning' as const,
+          },
+        ]
+      : []),
     ...(node.parentUnknown
       ? [{ text: 'copied from: not reported', style: 'muted' as const }]
       : []),
@@ -80,6 +114,9 @@ function tooltipOf(node: LineageGraphNode): string {
   return [
     `${node.label} ${roleWords(node)}: ${node.title}`,
     `${node.account} / ${node.region}`,
+    ...(node.keyUnknownReason
+      ? [`Key not read: ${node.keyUnknownReason}`]
+      : []),
     ...node.issues.map(issue => `Warning: ${issue}`),
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import {
   buildLineageOverview,
   keyLabel,
   keyMismatchText,
+  shortenIds,
 } from './lineageModel';
 
 const link = (partial: Partial<LineageLink>): LineageLink => ({
@@ -211,5 +212,53 @@ describe('buildLineageOverview', () => {
       'key held in',
       'key version',
     ]);
+  });
+});
+
+describe('edges and keys the engine qualifies', () => {
+  const [source, primary, tokyo] = lineage[0].links;
+
+  it('B4: a blocked copy says so on its edge', () => {
+    const chain: LineageChain = {
+      ...lineage[0],
+      links: [source, primary, { ...tokyo, blocked: true }],
+    };
+    const edge = buildLineageOverview([chain]).graphs[0].edges[1];
+    expect(edge.state).toBe('BLOCKED (rule B4)');
+    expect(edge.failed).toBe(true);
+  });
+
+  it('a copy job label does not repeat its kind; ids are shortened for the drawing only', () => {
+    const chain: LineageChain = {
+      ...lineage[0],
+      links: [
+        source,
+        primary,
+        {
+          ...tokyo,
+          via: {
+            kind: 'copy-job',
+            label: 'copy job 76234CF7-A93C-4FBF-BFF6-CA3CF61309BA',
+            state: 'COMPLETED',
+          },
+        },
+      ],
+    };
+    const edge = buildLineageOverview([chain]).graphs[0].edges[1];
+    expect(edge.kindText).toBe('copy job');
+    expect(edge.name).toBe('76234CF7-A93C-4FBF-BFF6-CA3CF61309BA');
+    expect(shortenIds(edge.name!)).toBe('76234CF7…');
+  });
+
+  it('A1: the source node carries where its key was read from, or why not', () => {
+    const chain: LineageChain = {
+      ...lineage[0],
+      links: [
+        { ...source, keyUnknownReason: 'AccessDenied: rds:DescribeDBClusters' },
+        primary,
+      ],
+    };
+    const node = buildLineageOverview([chain]).graphs[0].nodes[0];
+    expect(node.keyUnknownReason).toBe('AccessDenied: rds:DescribeDBClusters');
   });
 });

@@ -44,6 +44,12 @@ export interface LineageGraphNode {
   via?: LineageEdge;
   copyState?: LineageLink['copyState'];
   copyStatusMessage?: string;
+  /** Where the observed key was read from (e.g. `rds:DescribeDBClusters`). */
+  keySource?: string;
+  /** Why the observed key is not known (e.g. the describe call was denied). */
+  keyUnknownReason?: string;
+  /** B4: this copy cannot happen as configured. */
+  blocked: boolean;
 }
 
 /** An arrow parent → child, labelled with the rule or copy job and its state. */
@@ -156,13 +162,25 @@ function issueTexts(link: LineageLink): string[] {
   ];
 }
 
+/** The rule or job name without the words the kind already says (`copy job 7f3a` → `7f3a`). */
+function edgeName(kindText: string, label?: string): string | undefined {
+  const name = label?.trim();
+  if (!name || kindText.toLowerCase().startsWith(name.toLowerCase()))
+    return undefined;
+  const prefix = `${kindText.toLowerCase()} `;
+  return name.toLowerCase().startsWith(prefix)
+    ? name.slice(prefix.length)
+    : name;
+}
+
 function edgeOf(
   from: string,
   to: string,
   kindText: string,
-  name?: string,
+  rawName?: string,
   state?: string,
 ): LineageGraphEdge {
+  const name = edgeName(kindText, rawName);
   const label = [kindText, name, state ? `(${state})` : undefined]
     .filter(Boolean)
     .join(' ');
@@ -173,7 +191,7 @@ function edgeOf(
     kindText,
     name,
     state,
-    failed: /fail|abort/i.test(state ?? ''),
+    failed: /fail|abort|block/i.test(state ?? ''),
   };
 }
 
@@ -258,11 +276,23 @@ function linkNode(
     via: link.via,
     copyState: link.copyState,
     copyStatusMessage: link.copyStatusMessage,
+    keySource: link.keySource,
+    keyUnknownReason: link.keyUnknownReason,
+    blocked: Boolean(link.blocked),
   };
 }
 
 function edgeInto(node: LineageGraphNode): LineageGraphEdge | undefined {
   if (!node.parentId) return undefined;
+  if (node.blocked) {
+    return edgeOf(
+      node.parentId,
+      node.id,
+      node.via ? VIA_WORDS[node.via.kind] : 'copy',
+      node.via?.label,
+      'BLOCKED (rule B4)',
+    );
+  }
   if (node.via) {
     return edgeOf(
       node.parentId,
@@ -303,6 +333,7 @@ function azureKeyNodes(
     region: kvRegion,
     lane: `${vault.account}|${kvRegion}`,
     parentUnknown: false,
+    blocked: false,
     key,
   };
   const keyVault: LineageGraphNode = {
@@ -390,6 +421,13 @@ function chainGraph(chain: LineageChain, labels: PlaceLabels): LineageGraph {
     edges.push(...extra.edges);
   }
   return { chain, nodes, edges, parentsReported: reported };
+}
+
+const UUID = /[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi;
+
+/** Long ids (copy jobs, plans, AWS-owned keys) cut to their first block, for the drawing only. */
+export function shortenIds(text: string): string {
+  return text.replace(UUID, id => `${id.slice(0, 8)}…`);
 }
 
 /** Turns chains into one graph each, with lanes (account × region) coloured consistently. */
