@@ -360,7 +360,7 @@ export function buildChain(
   for (const p of copies) {
     addCandidate(p.backupVaultArn, {
       from: p.sourceBackupVaultArn!,
-      via: { kind: 'copy-job', label: 'copy' },
+      via: { kind: 'copy-job', label: 'copy (seen on the recovery point)' },
       evidence: 0,
       at: p.creationDate,
     });
@@ -393,11 +393,15 @@ export function buildChain(
     for (const [to, list] of candidates) {
       if (nodes.has(to)) continue;
       const ordered = [...list].sort(byEvidence);
-      // The strongest evidence decides the parent; wait for that parent to be placed.
-      const chosen = ordered.find(c => nodes.has(c.from));
-      if (!chosen || chosen !== ordered[0]) {
-        if (!chosen || hop < MAX_COPY_HOPS - 1) continue;
-      }
+      // The strongest evidence decides the parent: wait until that parent is placed, and only on
+      // the last hop settle for weaker evidence whose parent is.
+      const lastHop = hop === MAX_COPY_HOPS - 1;
+      const chosen = nodes.has(ordered[0].from)
+        ? ordered[0]
+        : lastHop
+          ? ordered.find(c => nodes.has(c.from))
+          : undefined;
+      if (!chosen) continue;
       const parent = nodes.get(chosen.from)!;
       // A copy job names the edge better than a bare point: use its id when one matches.
       const job = newest(

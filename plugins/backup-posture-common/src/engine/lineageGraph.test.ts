@@ -244,4 +244,37 @@ describe('key lineage is a graph (A5)', () => {
       "the resource's key could not be read: AccessDeniedException: not authorized to perform elasticfilesystem:DescribeFileSystems",
     );
   });
+
+  it('A5: what AWS recorded beats the configuration: a point copied from the central vault hangs under it, even where a rule copies from the primary', () => {
+    const inv = twoHops();
+    // The plan also copies straight to the air-gapped vault, but no such copy exists: the point
+    // there came from the central vault.
+    inv.aws!.plans[0].rules[0].copyActions.push({
+      destinationBackupVaultArn: lag.arn,
+    });
+    inv.aws!.copyJobs = [];
+    const [chain] = lineageOf(inv);
+    expect(node(chain, 'lag')).toMatchObject({
+      parentId: centralVault.arn,
+      depth: 3,
+      via: { kind: 'copy-job', label: 'copy (seen on the recovery point)' },
+      copyState: 'completed',
+    });
+  });
+
+  it('A5: a vault copies came from that no rule targets any more still shows as a primary, marked as an earlier backup', () => {
+    const inv = twoHops();
+    inv.aws!.plans = [];
+    inv.aws!.recoveryPoints = inv.aws!.recoveryPoints.filter(
+      p => p !== primaryPoint,
+    );
+    const [chain] = lineageOf(inv);
+    expect(node(chain, 'primary')).toMatchObject({
+      kind: 'primary',
+      parentId: 'source',
+      via: { kind: 'backup-rule', label: 'earlier backup' },
+    });
+    expect(node(chain, 'dr').parentId).toBe(primaryVault.arn);
+    expect(node(chain, 'lag').parentId).toBe(centralVault.arn);
+  });
 });
