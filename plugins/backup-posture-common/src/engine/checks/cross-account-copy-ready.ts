@@ -226,12 +226,23 @@ export const crossAccountCopyReady: AwsCheck = {
           sourceKeyArn: resource.encryptionKeyArn,
           sourceKeyManager: manager,
         };
-        if (!resource.encryptionKeyArn) {
+        if (!resource.encryptionKeyArn && resource.encryptionKeySource) {
+          out.push(
+            finding(
+              subject,
+              'not-applicable',
+              `${resource.encryptionKeySource} shows no KMS key on the source: nothing to share (recovery-point-encrypted flags unencrypted points)`,
+              { ...evidence, sourceKeyReadWith: resource.encryptionKeySource },
+            ),
+          );
+        } else if (!resource.encryptionKeyArn) {
           out.push(
             finding(
               subject,
               'unknown',
-              'source resource key not known',
+              resource.encryptionKeyError
+                ? `source resource key not known: the resource's key could not be read${describeError(resource.encryptionKeyError)}`
+                : 'source resource key not known: discovery did not read it',
               evidence,
             ),
           );

@@ -197,6 +197,54 @@ describe('cross-account-copy-ready (B1–B6)', () => {
     });
     expect(prereq(unread, 'B4').status).toBe('unknown');
   });
+  it('B4 unknown: the source key could not be read says why; not read at all says so', () => {
+    const { aws, db } = readyCrossAccount();
+    const denied = entity({
+      ...aws,
+      resources: [
+        {
+          ...db,
+          encryptionKeyArn: undefined,
+          encryptionKeyError: {
+            name: 'AccessDenied',
+            message: 'not authorized to perform rds:DescribeDBClusters',
+          },
+        },
+      ],
+    });
+    expect(prereq(denied, 'B4')).toMatchObject({
+      status: 'unknown',
+      message:
+        "source resource key not known: the resource's key could not be read: AccessDenied: not authorized to perform rds:DescribeDBClusters",
+      evidence: { resourceArn: db.arn, sourceKeyManager: 'unknown' },
+    });
+    const unread = entity({
+      ...aws,
+      resources: [{ ...db, encryptionKeyArn: undefined }],
+    });
+    expect(prereq(unread, 'B4').message).toBe(
+      'source resource key not known: discovery did not read it',
+    );
+  });
+  it('B4 not-applicable: a source read and found without a KMS key has nothing to share', () => {
+    const { aws, db } = readyCrossAccount();
+    const plain = entity({
+      ...aws,
+      resources: [
+        {
+          ...db,
+          encryptionKeyArn: undefined,
+          encryptionKeySource: 'rds:DescribeDBClusters',
+        },
+      ],
+    });
+    expect(prereq(plain, 'B4')).toMatchObject({
+      status: 'not-applicable',
+      message:
+        'rds:DescribeDBClusters shows no KMS key on the source: nothing to share (recovery-point-encrypted flags unencrypted points)',
+      evidence: { sourceKeyReadWith: 'rds:DescribeDBClusters' },
+    });
+  });
   it('B5 fail: destination vault uses aws/backup', () => {
     const { aws, central } = readyCrossAccount();
     const managed = {
