@@ -346,6 +346,34 @@ describe('scenarios are deterministic from a seed', () => {
       demoScenario({ now: NOW }).plans[0].planId,
     );
   });
+  it('a service’s recovery points and copy jobs keep their ids when other plans are added, removed or reordered', () => {
+    const estate = demoScenario({ now: NOW });
+    const billing = estate.resources.find(r => r.name === 'billing-history')!;
+    const ids = (e: typeof estate) => {
+      const derived = deriveBackups(e);
+      return {
+        points: derived.recoveryPoints
+          .filter(p => p.resourceArn === billing.arn)
+          .map(p => `${p.recoveryPointArn} ${p.backupSizeInBytes}`)
+          .sort(),
+        jobs: derived.copyJobs
+          .filter(j => j.resourceArn === billing.arn)
+          .map(j => `${j.copyJobId} ${j.destinationRecoveryPointArn}`)
+          .sort(),
+      };
+    };
+    const before = ids(estate);
+    // Two hops: the plan's points and copy, then the central account's copy job and its copy.
+    expect(before.points.length).toBeGreaterThan(3);
+    expect(before.jobs.length).toBeGreaterThan(3);
+    const billingPlan = estate.plans.find(p =>
+      p.selections.some(s => s.resources.includes(billing.arn)),
+    )!;
+    expect(ids({ ...estate, plans: [...estate.plans].reverse() })).toEqual(
+      before,
+    );
+    expect(ids({ ...estate, plans: [billingPlan] })).toEqual(before);
+  });
   it('the scale generator honours its size parameters', () => {
     const estate = scaleScenario({
       accounts: 5,

@@ -30,6 +30,21 @@ function addMs(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }
 
+/**
+ * A random source for one recovery point (and the copies made from it), seeded by what identifies
+ * it: AWS's ids of one service's backups do not change when another team adds a plan, a resource
+ * or a copy job, so derived ids never depend on the order or presence of unrelated facts.
+ */
+function rngFor(seed: number, ...identity: Array<string | number>) {
+  // FNV-1a over the identity, mixed with the estate's seed.
+  let h = 0x811c9dc5;
+  for (const ch of identity.join('|')) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return new SeededRandom((seed ^ 0x5eed ^ h) >>> 0);
+}
+
 function calculatedLifecycle(creationDate: string, lifecycle?: SimLifecycle) {
   if (!lifecycle) return undefined;
   return {
@@ -259,7 +274,6 @@ function keyType(vault: SimVault, keyArn?: string) {
  */
 export function deriveBackups(estate: Estate): DerivedBackups {
   const index = new EstateIndex(estate);
-  const rng = new SeededRandom(estate.seed ^ 0x5eed);
   const recoveryPoints: DerivedRecoveryPoint[] = [];
   const copyJobs: DerivedCopyJob[] = [];
   const now = estate.now;
@@ -287,6 +301,13 @@ export function deriveBackups(estate: Estate): DerivedBackups {
             age > rule.lifecycle.deleteAfterDays
           )
             continue;
+          const rng = rngFor(
+            estate.seed,
+            plan.arn,
+            rule.ruleId,
+            resource.arn,
+            age,
+          );
           const creationDate = addMs(now, -age * 24 * HOUR - 6 * HOUR);
           const completionDate = addMs(creationDate, HOUR / 2);
           const size = 1_000_000_000 + rng.int(50_000_000_000);
@@ -379,13 +400,19 @@ export function deriveBackups(estate: Estate): DerivedBackups {
   }
 
   for (const started of estate.startedCopyJobs ?? []) {
-    deriveStartedCopies(index, rng, started, recoveryPoints, copyJobs);
+    deriveStartedCopies(index, started, recoveryPoints, copyJobs);
   }
 
   for (const manual of estate.manualRecoveryPoints) {
     const resource = estate.resources.find(r => r.arn === manual.resourceArn);
     const vault = index.vaultsByArn.get(manual.vaultArn);
     if (!resource || !vault) continue;
+    const rng = rngFor(
+      estate.seed,
+      manual.resourceArn,
+      manual.vaultArn,
+      manual.creationDate,
+    );
     const key = primaryPointKey(resource, vault, manual.creationDate);
     const lifecycle = manual.deleteAfterDays
       ? { deleteAfterDays: manual.deleteAfterDays }
@@ -422,7 +449,6 @@ export function deriveBackups(estate: Estate): DerivedBackups {
  */
 function deriveStartedCopies(
   index: EstateIndex,
-  rng: SeededRandom,
   started: SimStartedCopyJobs,
   recoveryPoints: DerivedRecoveryPoint[],
   copyJobs: DerivedCopyJob[],
@@ -439,6 +465,12 @@ function deriveStartedCopies(
   for (const point of sourcePoints) {
     const resource = estate.resources.find(r => r.arn === point.resourceArn);
     if (!resource) continue;
+    const rng = rngFor(
+      estate.seed,
+      started.sourceBackupVaultArn,
+      started.destinationBackupVaultArn,
+      point.recoveryPointArn,
+    );
     const jobCreated = addMs(
       point.completionDate,
       (started.delayHours ?? 2) * HOUR,
