@@ -396,11 +396,9 @@ export function buildChain(
       // The strongest evidence decides the parent: wait until that parent is placed, and only on
       // the last hop settle for weaker evidence whose parent is.
       const lastHop = hop === MAX_COPY_HOPS - 1;
-      const chosen = nodes.has(ordered[0].from)
-        ? ordered[0]
-        : lastHop
-          ? ordered.find(c => nodes.has(c.from))
-          : undefined;
+      let chosen: CopyCandidate | undefined;
+      if (nodes.has(ordered[0].from)) chosen = ordered[0];
+      else if (lastHop) chosen = ordered.find(c => nodes.has(c.from));
       if (!chosen) continue;
       const parent = nodes.get(chosen.from)!;
       // A copy job names the edge better than a bare point: use its id when one matches.
