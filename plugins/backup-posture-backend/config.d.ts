@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the backup-posture backend plugin. */
@@ -107,6 +108,34 @@ export interface Config {
         /** Retries of each Azure SDK call (default 3). */
         maxRetries?: number;
       };
+    };
+    /**
+     * Time limits of a scan's work. A call or scope that runs out of time fails like any other
+     * error of that scope (it keeps its last good snapshot, marked stale with the error); the rest
+     * of the scan goes on. The scheduler's `schedule.timeout` bounds the whole scan.
+     */
+    timeouts?: {
+      /**
+       * One cloud SDK call, retries included (default 30 seconds): a hung AWS or Azure request
+       * fails with `RequestTimeout` instead of stalling its scope.
+       */
+      request?: HumanDuration | string;
+      /**
+       * One AWS account × region or Azure subscription (default 5 minutes): a scope still running
+       * then fails with `ScopeTimeout`, and its calls in flight are aborted.
+       */
+      scope?: HumanDuration | string;
+    };
+    /**
+     * The running scan's heartbeat: a scan whose process is gone (killed, crashed, lost its
+     * database) stops marking its row alive; any replica then closes it as `interrupted`, releases
+     * the scheduler's lock and starts the next scan.
+     */
+    heartbeat?: {
+      /** How often the running scan marks its row alive (default 10 seconds). */
+      interval?: HumanDuration | string;
+      /** A running scan not marked alive for this long is interrupted (default 60 seconds). */
+      staleAfter?: HumanDuration | string;
     };
     /** How much scan history to keep for trends. */
     retention?: {

@@ -2,7 +2,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
 /** One explicitly configured account. */
@@ -50,6 +50,20 @@ export interface BackupPostureConfig {
   };
   azure?: AzureConfig;
   retentionDays: number;
+  /** Time limits of one scan's work, in milliseconds. */
+  timeouts: {
+    /** One cloud SDK call (all its retries). */
+    requestMs: number;
+    /** One AWS account × region or Azure subscription, from its first call to its last. */
+    scopeMs: number;
+  };
+  /** The running scan's heartbeat, in milliseconds. */
+  heartbeat: {
+    /** How often the running scan marks its row alive. */
+    intervalMs: number;
+    /** A running scan row not marked alive for this long is closed as interrupted. */
+    staleAfterMs: number;
+  };
   /** Raw exception objects, validated by the posture engine. */
   exceptions: unknown[];
 }
@@ -133,6 +147,49 @@ function readAzureConfig(config: Config | undefined): AzureConfig | undefined {
   };
 }
 
+const MS: Record<string, number> = {
+  milliseconds: 1,
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+};
+
+/** A positive duration (`{ seconds: 30 }` or ISO 8601 `PT30S`) in milliseconds. */
+function durationMs(
+  config: Config | undefined,
+  key: string,
+  fallbackMs: number,
+): number {
+  if (!config?.has(key)) return fallbackMs;
+  let duration: Record<string, number | undefined>;
+  try {
+    duration = readDurationFromConfig(config, { key }) as Record<
+      string,
+      number | undefined
+    >;
+  } catch (e) {
+    throw new InputError(
+      `backupPosture.${key} must be a duration such as { seconds: 30 }: ${(e as Error).message}`,
+    );
+  }
+  let ms = 0;
+  for (const [unit, value] of Object.entries(duration)) {
+    if (value === undefined) continue;
+    if (!(unit in MS)) {
+      throw new InputError(
+        `backupPosture.${key} must be given in milliseconds, seconds, minutes, hours, days or weeks`,
+      );
+    }
+    ms += value * MS[unit];
+  }
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new InputError(`backupPosture.${key} must be a positive duration`);
+  }
+  return ms;
+}
+
 /** Reads and validates `backupPosture` (see config.d.ts for every key). */
 export function readConfig(root: Config): BackupPostureConfig {
   const config = root.getOptionalConfig('backupPosture');
@@ -211,6 +268,14 @@ export function readConfig(root: Config): BackupPostureConfig {
       90,
       'retention.days',
     ),
+    timeouts: {
+      requestMs: durationMs(config, 'timeouts.request', 30_000),
+      scopeMs: durationMs(config, 'timeouts.scope', 5 * 60_000),
+    },
+    heartbeat: {
+      intervalMs: durationMs(config, 'heartbeat.interval', 10_000),
+      staleAfterMs: durationMs(config, 'heartbeat.staleAfter', 60_000),
+    },
     exceptions: (config?.getOptional<unknown[]>('exceptions') ??
       []) as unknown[],
   };

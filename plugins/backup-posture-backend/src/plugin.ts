@@ -35,6 +35,7 @@ export const backupPosturePlugin = createBackendPlugin({
         rootConfig: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
@@ -66,9 +67,13 @@ export const backupPosturePlugin = createBackendPlugin({
         const azure = config.azure
           ? new AzureScanner({
               config: config.azure,
-              clients: new AzureClientFactory(config.azure),
+              clients: new AzureClientFactory(
+                config.azure,
+                config.timeouts.requestMs,
+              ),
               store,
               logger,
+              scopeTimeoutMs: config.timeouts.scopeMs,
             })
           : undefined;
         const runner = new ScanRunner({
@@ -87,6 +92,12 @@ export const backupPosturePlugin = createBackendPlugin({
           store,
           runner,
           logger,
+        });
+        // On shutdown (a deploy, SIGTERM) the running scan stops and is closed as interrupted,
+        // so the scheduler's lock is released at once instead of at schedule.timeout.
+        deps.lifecycle.addShutdownHook(async () => {
+          scans.stop();
+          await runner.shutdown();
         });
         await scans.schedule();
 

@@ -141,12 +141,20 @@ export interface ReportTrendResponse {
 export interface ScanProgress {
   scanId: string;
   trigger: 'schedule' | 'manual' | 'startup';
-  state: 'running' | 'succeeded' | 'partial' | 'failed';
+  /**
+   * `failed`: every scope failed, or the scan itself did (its database, see `error`);
+   * `interrupted`: stopped before the end (shutdown, the scheduler's timeout, its backend gone,
+   * or a newer scan took over), see `error`.
+   */
+  state: 'running' | 'succeeded' | 'partial' | 'failed' | 'interrupted';
   startedAt: string;
   finishedAt?: string;
   scopesTotal: number;
   scopesDone: number;
+  /** Errors of AWS account × region and Azure subscription scopes. */
   errors: Array<{ account: string; region: string; error: FactError }>;
+  /** The scan's own failure or interruption (never a scope's error). */
+  error?: FactError;
 }
 
 /** GET /scan/status @public */

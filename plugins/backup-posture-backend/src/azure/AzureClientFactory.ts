@@ -2,14 +2,35 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
   ClientSecretCredential,
   DefaultAzureCredential,
 } from '@azure/identity';
 import { KeyClient } from '@azure/keyvault-keys';
 import { AzureConfig } from '../config';
+import { callWithTimeout } from '../scan/callContext';
 import { endpointOverrideHttpClient } from './endpointOverride';
+
+/**
+ * Every operation honours the signal of the work calling it (the scan's or the subscription's)
+ * and the per-request timeout: a hung or aborted call is cut.
+ */
+function abortPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: 'backupPostureAbort',
+    sendRequest: (request, next) =>
+      callWithTimeout(
+        `${request.method} ${new URL(request.url).host}`,
+        timeoutMs,
+        request.abortSignal as AbortSignal | undefined,
+        signal => {
+          request.abortSignal = signal;
+          return next(request);
+        },
+      ),
+  };
+}
 
 /**
  * The Azure SDK clients the scan uses, sharing one credential. A service principal secret when
@@ -24,7 +45,11 @@ export class AzureClientFactory {
     AuthorizationManagementClient
   >();
 
-  constructor(private readonly config: AzureConfig) {
+  constructor(
+    private readonly config: AzureConfig,
+    /** `backupPosture.timeouts.request`: one operation, its retries included. */
+    private readonly requestTimeoutMs = 30_000,
+  ) {
     this.httpClient = config.endpoint
       ? endpointOverrideHttpClient(config.endpoint)
       : undefined;
@@ -51,6 +76,12 @@ export class AzureClientFactory {
     return {
       ...(this.httpClient ? { httpClient: this.httpClient } : {}),
       retryOptions: { maxRetries: this.config.concurrency.maxRetries },
+      additionalPolicies: [
+        {
+          policy: abortPolicy(this.requestTimeoutMs),
+          position: 'perCall' as const,
+        },
+      ],
     };
   }
 

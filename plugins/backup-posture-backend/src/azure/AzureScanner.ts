@@ -7,7 +7,8 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import pLimit from 'p-limit';
 import { AzureConfig } from '../config';
-import { PostureStore } from '../store/PostureStore';
+import { formatDuration, runWithSignal } from '../scan/callContext';
+import { PostureStore, ScanFence } from '../store/PostureStore';
 import { AzureClientFactory } from './AzureClientFactory';
 import { readKey } from './keyReader';
 import { RoleAssignmentReader } from './roleAssignmentReader';
@@ -26,6 +27,8 @@ export class AzureScanner {
       clients: AzureClientFactory;
       store: PostureStore;
       logger: LoggerService;
+      /** `backupPosture.timeouts.scope`, for one subscription. */
+      scopeTimeoutMs: number;
     },
   ) {}
 
@@ -33,31 +36,58 @@ export class AzureScanner {
     return this.deps.config.subscriptions.length;
   }
 
+  /**
+   * `scan.signal` stops every subscription (their calls in flight are aborted); each subscription
+   * also has its own time limit (`timeouts.scope`). A database error goes to `failScan`: the
+   * scan's own failure, never the subscription's.
+   */
   async run(
-    scanId: string,
+    scan: Exclude<ScanFence, string>,
     onSubscriptionDone: (
       subscriptionId: string,
       error?: FactError,
     ) => Promise<void>,
+    failScan: (e: unknown) => never = e => {
+      throw e;
+    },
   ): Promise<{ keys: number }> {
-    const { config, clients, store, logger } = this.deps;
+    const { config, clients, store, logger, scopeTimeoutMs } = this.deps;
+    const signal = scan.signal ?? new AbortController().signal;
     const fresh: AzureSubscriptionSnapshot[] = [];
     const limit = pLimit(config.concurrency.subscriptions);
     await Promise.all(
       config.subscriptions.map(({ subscriptionId }) =>
         limit(async () => {
+          if (signal.aborted) throw signal.reason;
           const at = new Date().toISOString();
+          const timeout = AbortSignal.timeout(scopeTimeoutMs);
+          const subscriptionSignal = AbortSignal.any([signal, timeout]);
+          let snapshot: AzureSubscriptionSnapshot | undefined;
+          let error: FactError | undefined;
           try {
-            const snapshot = await scanSubscription(subscriptionId, clients);
-            fresh.push(snapshot);
-            await store.saveAzureSnapshot(snapshot, scanId, at);
-            await onSubscriptionDone(subscriptionId);
-          } catch (e) {
-            const error = toAzureFactError(e);
-            logger.warn(
-              `Backup posture scan of Azure subscription ${subscriptionId} failed, keeping its last snapshot: ${error.name}: ${error.message}`,
+            snapshot = await runWithSignal(subscriptionSignal, () =>
+              scanSubscription(subscriptionId, clients),
             );
-            await store.saveAzureFailure(subscriptionId, error, scanId, at);
+          } catch (e) {
+            if (signal.aborted) throw signal.reason;
+            error = timeout.aborted
+              ? {
+                  name: 'ScopeTimeout',
+                  message: `Azure subscription ${subscriptionId} was not read within ${formatDuration(scopeTimeoutMs)} (backupPosture.timeouts.scope)`,
+                }
+              : toAzureFactError(e);
+          }
+          if (snapshot) {
+            fresh.push(snapshot);
+            await store.saveAzureSnapshot(snapshot, scan, at).catch(failScan);
+            await onSubscriptionDone(subscriptionId);
+          } else {
+            logger.warn(
+              `Backup posture scan of Azure subscription ${subscriptionId} failed, keeping its last snapshot: ${error!.name}: ${error!.message}`,
+            );
+            await store
+              .saveAzureFailure(subscriptionId, error!, scan, at)
+              .catch(failScan);
             await onSubscriptionDone(subscriptionId, error);
           }
         }),
@@ -65,7 +95,10 @@ export class AzureScanner {
     );
 
     const keys = await this.readKeys(fresh);
-    await store.saveAzureKeys(keys, scanId, new Date().toISOString());
+    if (signal.aborted) throw signal.reason;
+    await store
+      .saveAzureKeys(keys, scan, new Date().toISOString())
+      .catch(failScan);
     return { keys: keys.length };
   }
 

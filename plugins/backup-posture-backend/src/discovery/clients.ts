@@ -11,8 +11,28 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { BackupPostureConfig } from '../config';
 import { AccountCredentials } from './credentials';
+import { callWithTimeout } from '../scan/callContext';
 import { CallRateLimiter } from './rateLimit';
 import { Scope, scopeKey } from './types';
+
+type Sendable = { send(command: any, options?: any): Promise<any> };
+
+/**
+ * Every `send` of the client honours the signal of the work calling it (the scan's or the
+ * scope's) and the per-request timeout (`backupPosture.timeouts.request`), through the SDK's
+ * `abortSignal` option: an aborted or hung call is cut, not left to run.
+ */
+export function withAbort<C extends Sendable>(client: C, timeoutMs: number): C {
+  const send = client.send.bind(client);
+  client.send = (command: any, options?: any) => {
+    if (typeof options === 'function') return send(command, options);
+    const what = `${String(command?.constructor?.name ?? 'call').replace(/Command$/, '')}`;
+    return callWithTimeout(what, timeoutMs, options?.abortSignal, abortSignal =>
+      send(command, { ...options, abortSignal }),
+    );
+  };
+  return client;
+}
 
 /** The SDK clients of one account × region; they share credentials and a rate limiter. */
 export interface ScopeClients {
@@ -76,11 +96,14 @@ export class AwsClientFactory {
     if (clients) return clients;
     const limiter = this.limiterFor(key);
     const common = this.common(scope.region, credentials);
-    const limited = <C extends { middlewareStack: { use(p: any): void } }>(
+    const requestMs = this.config.timeouts.requestMs;
+    const limited = <
+      C extends Sendable & { middlewareStack: { use(p: any): void } },
+    >(
       client: C,
     ) => {
       client.middlewareStack.use(limiter.plugin());
-      return client;
+      return withAbort(client, requestMs);
     };
     let backup: BackupClient | undefined;
     let kms: KMSClient | undefined;
@@ -155,15 +178,19 @@ export class AwsClientFactory {
 
   /** Organizations is global: its endpoint is in us-east-1. */
   async organizations(): Promise<OrganizationsClient> {
-    return new OrganizationsClient(
-      this.common('us-east-1', await this.managementCredentials()),
+    return withAbort(
+      new OrganizationsClient(
+        this.common('us-east-1', await this.managementCredentials()),
+      ),
+      this.config.timeouts.requestMs,
     );
   }
 
   /** A Backup client in the management account, for DescribeGlobalSettings. */
   async managementBackup(region: string): Promise<BackupClient> {
-    return new BackupClient(
-      this.common(region, await this.managementCredentials()),
+    return withAbort(
+      new BackupClient(this.common(region, await this.managementCredentials())),
+      this.config.timeouts.requestMs,
     );
   }
 }

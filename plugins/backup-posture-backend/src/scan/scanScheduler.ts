@@ -26,31 +26,78 @@ export class ScanScheduler {
     },
   ) {}
 
+  private watchdog?: NodeJS.Timeout;
+
   async schedule() {
-    const { scheduler, config } = this.deps;
+    const { scheduler, config, logger } = this.deps;
     await scheduler.scheduleTask({
       id: SCAN_TASK_ID,
       scope: 'global',
       ...config.schedule,
-      fn: async () => {
-        await this.runOnce();
+      fn: async signal => {
+        await this.runOnce(signal);
       },
     });
+    // Every replica watches for a scan whose owner is gone (killed, crashed, cut from the
+    // database): at startup, then at each heartbeat interval.
+    const check = () =>
+      this.closeStaleScans().catch(e =>
+        logger.warn(`Backup posture scan watchdog failed: ${e}`),
+      );
+    await check();
+    this.watchdog = setInterval(check, config.heartbeat.intervalMs);
+    this.watchdog.unref?.();
+  }
+
+  /** Stops watching (on shutdown). */
+  stop() {
+    clearInterval(this.watchdog);
+  }
+
+  /**
+   * Closes as `interrupted` a running scan whose heartbeat is older than `heartbeat.staleAfter`,
+   * releases the scheduler lock its dead owner still holds and starts the next scan now (the
+   * interrupted scan's results are missing). Returns whether a scan was closed.
+   */
+  async closeStaleScans(): Promise<boolean> {
+    const { store, scheduler, config, logger } = this.deps;
+    const now = Date.now();
+    const closed = await store.closeStaleScans(
+      new Date(now - config.heartbeat.staleAfterMs).toISOString(),
+      new Date(now).toISOString(),
+    );
+    if (!closed.length) return false;
+    logger.warn(
+      `Backup posture scan ${closed.join(', ')} stopped reporting progress: closed as interrupted; starting the next scan`,
+    );
+    const ignoreConflict = (e: unknown) => {
+      if (
+        !(e instanceof ConflictError) &&
+        (e as Error)?.name !== 'ConflictError'
+      )
+        throw e;
+    };
+    // The lock of a dead owner would be held until schedule.timeout: release it. (A live owner
+    // whose heartbeat was late loses its ticket and is aborted by the scheduler.)
+    await scheduler.cancelTask(SCAN_TASK_ID).catch(ignoreConflict);
+    await scheduler.triggerTask(SCAN_TASK_ID).catch(ignoreConflict);
+    return true;
   }
 
   /** One scan; the trigger is read from the database so a refresh on any replica is labelled. */
-  async runOnce(): Promise<ScanProgress> {
+  async runOnce(signal?: AbortSignal): Promise<ScanProgress> {
     const { store, runner } = this.deps;
     const manual = await store.getFact<string>(MANUAL_REQUEST);
     let trigger: ScanProgress['trigger'] = 'schedule';
     if (manual) trigger = 'manual';
     else if ((await store.countScans()) === 0) trigger = 'startup';
     if (manual) await store.deleteFact(MANUAL_REQUEST);
-    return runner.run(trigger);
+    return runner.run(trigger, signal);
   }
 
   async refresh(requestedBy: string): Promise<ScanRefreshResponse> {
     const { store, scheduler, logger } = this.deps;
+    await this.closeStaleScans();
     const status = await store.scanStatus();
     if (status.current) {
       return {

@@ -37,6 +37,23 @@ const gzipJson = (value: unknown): Promise<Buffer> =>
 const json = <T>(text: string | null | undefined, fallback: T): T =>
   text ? (JSON.parse(text) as T) : fallback;
 
+/**
+ * The scan a write belongs to. Writes land only over rows of the same or an older scan (by start
+ * time), and none once the scan's signal is aborted: a late, older or failed scan never overwrites
+ * what a newer one wrote. A bare scan id (tests, tools) is a scan started at the write's time.
+ */
+export type ScanFence =
+  string | { id: string; startedAt: string; signal?: AbortSignal };
+
+const fenceOf = (scan: ScanFence, at: string) =>
+  typeof scan === 'string' ? { id: scan, startedAt: at } : scan;
+
+function assertLive(scan: ScanFence) {
+  if (typeof scan !== 'string' && scan.signal?.aborted) {
+    throw scan.signal.reason ?? new Error('The scan was aborted');
+  }
+}
+
 /** Rows are written in batches to stay under SQLite's bound-parameter limit. */
 const BATCH = 50;
 /** Snapshot rows read per query (each row is one account × region, up to a few hundred KB). */
@@ -55,6 +72,8 @@ type ScanRow = {
   grade: string | null;
   entities: number | null;
   counts: string | null;
+  heartbeat_at?: string | null;
+  error?: string | null;
 };
 
 const toProgress = (r: ScanRow): ScanProgress => ({
@@ -66,6 +85,7 @@ const toProgress = (r: ScanRow): ScanProgress => ({
   scopesTotal: Number(r.scopes_total),
   scopesDone: Number(r.scopes_done),
   errors: json(r.errors, []),
+  ...(r.error ? { error: JSON.parse(r.error) } : {}),
 });
 
 /**
@@ -108,21 +128,81 @@ export class PostureStore {
     trigger: ScanProgress['trigger'];
     startedAt: string;
   }): Promise<void> {
-    // Only one scan runs at a time (global task lock): a leftover "running" row was interrupted.
+    // Only one scan runs at a time (global task lock): a leftover "running" row was interrupted,
+    // or overran the lock; closing it makes its owner stop (its heartbeat finds it closed).
     await this.db('backup_posture_scans')
       .where({ state: 'running' })
-      .update({ state: 'failed', finished_at: scan.startedAt });
+      .where('started_at', '<', scan.startedAt)
+      .update({
+        state: 'interrupted',
+        finished_at: scan.startedAt,
+        error: JSON.stringify({
+          name: 'ScanInterrupted',
+          message: `Superseded by scan ${scan.id}, started ${scan.startedAt}`,
+        }),
+      });
     await this.db('backup_posture_scans').insert({
       id: scan.id,
       trigger: scan.trigger,
       state: 'running',
       started_at: scan.startedAt,
+      heartbeat_at: scan.startedAt,
       scopes_total: 0,
       scopes_done: 0,
       errors: '[]',
     });
   }
 
+  /** Marks a running scan alive; false when its row was closed meanwhile (it must stop). */
+  async heartbeat(scanId: string, at: string): Promise<boolean> {
+    const updated = await this.db('backup_posture_scans')
+      .where({ id: scanId, state: 'running' })
+      .update({ heartbeat_at: at });
+    return updated > 0;
+  }
+
+  /**
+   * Closes as `interrupted` each running scan not marked alive since `staleBefore` (its backend
+   * was killed or lost its database). Returns the scans this call closed: when replicas race,
+   * each stale scan is closed by exactly one of them.
+   */
+  async closeStaleScans(staleBefore: string, at: string): Promise<string[]> {
+    const stale = await this.db<ScanRow>('backup_posture_scans')
+      .where({ state: 'running' })
+      .where(q =>
+        q
+          .where('heartbeat_at', '<', staleBefore)
+          .orWhere(inner =>
+            inner
+              .whereNull('heartbeat_at')
+              .where('started_at', '<', staleBefore),
+          ),
+      )
+      .select('id', 'heartbeat_at', 'started_at');
+    const closed: string[] = [];
+    for (const row of stale) {
+      const lastSeen = row.heartbeat_at ?? row.started_at;
+      const updated = await this.db('backup_posture_scans')
+        .where({ id: row.id, state: 'running' })
+        .where(q =>
+          row.heartbeat_at
+            ? q.where({ heartbeat_at: row.heartbeat_at })
+            : q.whereNull('heartbeat_at'),
+        )
+        .update({
+          state: 'interrupted',
+          finished_at: at,
+          error: JSON.stringify({
+            name: 'ScanInterrupted',
+            message: `The scan stopped reporting progress at ${lastSeen} (its backend was stopped or lost its database)`,
+          }),
+        });
+      if (updated) closed.push(row.id);
+    }
+    return closed;
+  }
+
+  /** Progress of a running scan; false when its row was closed meanwhile. */
   async updateProgress(
     scanId: string,
     p: {
@@ -130,27 +210,31 @@ export class PostureStore {
       scopesDone: number;
       errors: ScanProgress['errors'];
     },
-  ) {
-    await this.db('backup_posture_scans')
-      .where({ id: scanId })
+  ): Promise<boolean> {
+    const updated = await this.db('backup_posture_scans')
+      .where({ id: scanId, state: 'running' })
       .update({
         scopes_total: p.scopesTotal,
         scopes_done: p.scopesDone,
         errors: JSON.stringify(p.errors),
       });
+    return updated > 0;
   }
 
+  /** Closes a running scan; a row already closed (interrupted by a newer scan) is left as it is. */
   async finishScan(
     scanId: string,
     state: ScanProgress['state'],
     finishedAt: string,
     totals?: ScanTotals,
-  ) {
-    await this.db('backup_posture_scans')
-      .where({ id: scanId })
+    error?: FactError,
+  ): Promise<boolean> {
+    const updated = await this.db('backup_posture_scans')
+      .where({ id: scanId, state: 'running' })
       .update({
         state,
         finished_at: finishedAt,
+        ...(error ? { error: JSON.stringify(error) } : {}),
         ...(totals
           ? {
               score: totals.score,
@@ -160,6 +244,7 @@ export class PostureStore {
             }
           : {}),
       });
+    return updated > 0;
   }
 
   async scanStatus(): Promise<{ current?: ScanProgress; last?: ScanProgress }> {
@@ -220,13 +305,23 @@ export class PostureStore {
 
   // --- scopes (AWS account × region, Azure subscription) -----------------------------------------
 
+  /** Rows of `table` not written by a scan newer than `startedAt`. */
+  private notNewer(table: string, startedAt: string) {
+    return (q: Knex.QueryBuilder) =>
+      q
+        .whereNull(`${table}.scan_started_at`)
+        .orWhere(`${table}.scan_started_at`, '<=', startedAt);
+  }
+
   private async saveSnapshotRow(
     table: string,
     key: Record<string, string>,
     snapshot: unknown,
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
+    assertLive(scan);
+    const fence = fenceOf(scan, at);
     await this.db(table)
       .insert({
         ...key,
@@ -235,10 +330,12 @@ export class PostureStore {
         last_attempt_at: at,
         last_success_at: at,
         error: null,
-        scan_id: scanId,
+        scan_id: fence.id,
+        scan_started_at: fence.startedAt,
       })
       .onConflict(Object.keys(key))
-      .merge();
+      .merge()
+      .where(this.notNewer(table, fence.startedAt));
   }
 
   /** A failed scope keeps its last good snapshot: it becomes `stale` (or `error` if it never had one). */
@@ -246,29 +343,38 @@ export class PostureStore {
     table: string,
     key: Record<string, string>,
     error: FactError,
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
+    assertLive(scan);
+    const fence = fenceOf(scan, at);
     const updated = await this.db(table)
       .where(key)
+      .where(this.notNewer(table, fence.startedAt))
       .update({
         state: this.db.raw(
           "CASE WHEN snapshot IS NULL THEN 'error' ELSE 'stale' END",
         ),
         last_attempt_at: at,
         error: JSON.stringify(error),
-        scan_id: scanId,
+        scan_id: fence.id,
+        scan_started_at: fence.startedAt,
       });
     if (!updated) {
-      await this.db(table).insert({
-        ...key,
-        state: 'error',
-        snapshot: null,
-        last_attempt_at: at,
-        last_success_at: null,
-        error: JSON.stringify(error),
-        scan_id: scanId,
-      });
+      // No row yet (a row of a newer scan stays as it is).
+      await this.db(table)
+        .insert({
+          ...key,
+          state: 'error',
+          snapshot: null,
+          last_attempt_at: at,
+          last_success_at: null,
+          error: JSON.stringify(error),
+          scan_id: fence.id,
+          scan_started_at: fence.startedAt,
+        })
+        .onConflict(Object.keys(key))
+        .ignore();
     }
   }
 
@@ -324,12 +430,16 @@ export class PostureStore {
     }
   }
 
-  async saveScopeSnapshot(snapshot: ScopeSnapshot, scanId: string, at: string) {
+  async saveScopeSnapshot(
+    snapshot: ScopeSnapshot,
+    scan: ScanFence,
+    at: string,
+  ) {
     await this.saveSnapshotRow(
       'backup_posture_scopes',
       { account_id: snapshot.accountId, region: snapshot.region },
       snapshot,
-      scanId,
+      scan,
       at,
     );
   }
@@ -337,14 +447,14 @@ export class PostureStore {
   async saveScopeFailure(
     scope: Scope,
     error: FactError,
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
     await this.saveFailureRow(
       'backup_posture_scopes',
       { account_id: scope.accountId, region: scope.region },
       error,
-      scanId,
+      scan,
       at,
     );
   }
@@ -363,14 +473,14 @@ export class PostureStore {
 
   async saveAzureSnapshot(
     snapshot: AzureSubscriptionSnapshot,
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
     await this.saveSnapshotRow(
       'backup_posture_azure_subscriptions',
       { subscription_id: snapshot.subscriptionId },
       snapshot,
-      scanId,
+      scan,
       at,
     );
   }
@@ -378,14 +488,14 @@ export class PostureStore {
   async saveAzureFailure(
     subscriptionId: string,
     error: FactError,
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
     await this.saveFailureRow(
       'backup_posture_azure_subscriptions',
       { subscription_id: subscriptionId },
       error,
-      scanId,
+      scan,
       at,
     );
   }
@@ -408,9 +518,11 @@ export class PostureStore {
     idOf: (fact: F) => string,
     facts: F[],
     previous: F[],
-    scanId: string,
+    scan: ScanFence,
     at: string,
   ) {
+    assertLive(scan);
+    const fence = fenceOf(scan, at);
     const old = new Map(previous.map(k => [idOf(k), k] as const));
     const rows = facts.map(f => {
       const last = old.get(idOf(f));
@@ -419,25 +531,28 @@ export class PostureStore {
         [keyColumn]: idOf(f),
         fact: JSON.stringify(fact),
         described_at: at,
-        scan_id: scanId,
+        scan_id: fence.id,
+        scan_started_at: fence.startedAt,
       };
     });
     for (let i = 0; i < rows.length; i += BATCH) {
+      assertLive(scan);
       await this.db(table)
         .insert(rows.slice(i, i + BATCH))
         .onConflict(keyColumn)
-        .merge();
+        .merge()
+        .where(this.notNewer(table, fence.startedAt));
     }
   }
 
-  async saveKeys(facts: AwsKmsKeyFact[], scanId: string, at: string) {
+  async saveKeys(facts: AwsKmsKeyFact[], scan: ScanFence, at: string) {
     await this.saveKeyRows(
       'backup_posture_keys',
       'key_arn',
       f => f.arn,
       facts,
       await this.listKeys(),
-      scanId,
+      scan,
       at,
     );
   }
@@ -447,14 +562,14 @@ export class PostureStore {
     return rows.map(r => JSON.parse(r.fact));
   }
 
-  async saveAzureKeys(facts: AzureKeyFact[], scanId: string, at: string) {
+  async saveAzureKeys(facts: AzureKeyFact[], scan: ScanFence, at: string) {
     await this.saveKeyRows(
       'backup_posture_azure_keys',
       'key_uri',
       f => f.keyUri,
       facts,
       await this.listAzureKeys(),
-      scanId,
+      scan,
       at,
     );
   }
@@ -483,12 +598,10 @@ export class PostureStore {
   // --- entities ----------------------------------------------------------------------------------
 
   /** Writes this scan's entity rows and drops the rows of entities no longer in the catalog. */
-  async replaceEntities(rows: EntityRow[], scanId: string, at: string) {
+  async replaceEntities(rows: EntityRow[], scan: ScanFence, at: string) {
     await this.db.transaction(async tx => {
-      await this.upsertEntities(rows, scanId, at, tx);
-      await tx('backup_posture_entities')
-        .whereNot({ scan_id: scanId })
-        .delete();
+      await this.upsertEntities(rows, scan, at, tx);
+      await this.deleteEntitiesNotInScan(fenceOf(scan, at), tx);
     });
   }
 
@@ -499,10 +612,12 @@ export class PostureStore {
    */
   async upsertEntities(
     rows: EntityRow[],
-    scanId: string,
+    scan: ScanFence,
     at: string,
     db: Knex = this.db,
   ) {
+    assertLive(scan);
+    const fence = fenceOf(scan, at);
     const gzipped = await Promise.all(
       rows.map(({ posture }) => gzipJson(posture)),
     );
@@ -520,21 +635,36 @@ export class PostureStore {
       clouds: summary.clouds.join(','),
       summary: JSON.stringify(summary),
       posture_gzip: gzipped[i],
-      scan_id: scanId,
+      scan_id: fence.id,
+      scan_started_at: fence.startedAt,
       updated_at: at,
     }));
     for (let i = 0; i < records.length; i += BATCH) {
+      assertLive(scan);
       await db('backup_posture_entities')
         .insert(records.slice(i, i + BATCH))
         .onConflict('entity_ref')
-        .merge();
+        .merge()
+        .where(this.notNewer('backup_posture_entities', fence.startedAt));
     }
   }
 
-  /** Drops the rows of entities the scan did not write (gone from the catalog or unmapped). */
-  async deleteEntitiesNotInScan(scanId: string) {
-    await this.db('backup_posture_entities')
-      .whereNot({ scan_id: scanId })
+  /**
+   * Drops the rows of entities the scan did not write (gone from the catalog or unmapped); rows a
+   * newer scan wrote stay.
+   */
+  async deleteEntitiesNotInScan(
+    scan: Exclude<ScanFence, string>,
+    db: Knex = this.db,
+  ) {
+    assertLive(scan);
+    await db('backup_posture_entities')
+      .whereNot({ scan_id: scan.id })
+      .where(q =>
+        q
+          .whereNull('scan_started_at')
+          .orWhere('scan_started_at', '<', scan.startedAt),
+      )
       .delete();
   }
 

@@ -11,6 +11,7 @@ const STATE_WORDS = {
   partial:
     'finished with errors in some scopes (AWS account × region or Azure subscription)',
   failed: 'failed',
+  interrupted: 'was interrupted',
 };
 
 /** The current or last scan in words, with the refresh button. */
