@@ -15,7 +15,8 @@ import { sourceKeyCalls } from './sourceKeyCalls';
  *   selections, the copy jobs of the look-back window, the protected resources;
  * - the own key of each resource mapped to an entity, in the scope that owns it (RDS, EC2, EFS,
  *   DynamoDB, S3, Redshift describe calls; `sourceKeyCalls.ts`), and those keys with their
- *   multi-region relatives among the keys met;
+ *   multi-region relatives among the keys met; the same resources' tags (Tagging API
+ *   GetResources with ResourceARNList), which plans' ListOfTags and Conditions select by;
  * - every distinct KMS key met (vault keys, recovery point keys, copy destination keys): one
  *   DescribeKey (not AWS-owned keys of vaults and points: those cannot be described); the aliases of each account × region that owns a met key (ListAliases once per
  *   scope); rotation status and key policy of customer-managed keys not pending deletion;

@@ -12,9 +12,11 @@ import {
  * DescribeVolumes filter (≤ 200 ids per call; one root volume per instance, MaxResults 500), one
  * call per EFS file system, DynamoDB table, S3 bucket and Redshift cluster. An S3 ARN names no
  * account or region: a bucket is read where the scanner finds it, i.e. where the Tagging API
- * lists it for a catalog selector or where its primary recovery points are.
+ * lists it for a catalog selector or where its primary recovery points are. The same resources'
+ * tags are read with the Tagging API's GetResources (`ResourceARNList`, ≤ 100 ARNs per call), as
+ * plans select by tags.
  */
-export const SOURCE_BATCH = { rds: 100, ec2: 200 } as const;
+export const SOURCE_BATCH = { rds: 100, ec2: 200, tags: 100 } as const;
 
 const OPERATION: Record<ResourceType, string> = {
   Aurora: 'rds:DescribeDBClusters',
@@ -66,11 +68,18 @@ export function sourceKeyCalls(
   const callsByScope = new Map<string, Record<string, number>>();
   const keysByArn = new Map(estate.keys.map(k => [k.arn, k]));
   const keys = new Set<string>();
+  const taggedByScope = new Map<string, number>();
   for (const r of estate.resources) {
     if (!read(r)) continue;
     const scope = `${r.accountId}|${r.region}`;
     const calls = callsByScope.get(scope) ?? {};
     callsByScope.set(scope, calls);
+    // Its tags (plans select by ListOfTags and Conditions): GetResources with ResourceARNList,
+    // up to 100 ARNs a call, for every mapped resource of the scope (no catalog tag selectors here).
+    const tagged = (taggedByScope.get(scope) ?? 0) + 1;
+    taggedByScope.set(scope, tagged);
+    if ((tagged - 1) % SOURCE_BATCH.tags === 0)
+      calls['tagging:GetResources'] = (calls['tagging:GetResources'] ?? 0) + 1;
     const batch = BATCH_OF[r.type];
     if (batch) {
       const inScope = batches.get(scope) ?? new Map<string, number>();

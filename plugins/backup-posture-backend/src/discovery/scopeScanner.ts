@@ -191,6 +191,7 @@ export async function scanScope(
     }
   }
   if (options.mapped) {
+    await readMappedTags(scope, clients, snapshot, resources, options.mapped);
     const refs = sourceKeyTargets(scope, snapshot, resources, options.mapped);
     const readings = await readSourceKeys(scope, clients, refs, limit);
     for (const [arn, reading] of readings)
@@ -198,6 +199,58 @@ export async function scanScope(
   }
   snapshot.resources = [...resources.values()];
   return snapshot;
+}
+
+/** The Tagging API's limit on `ResourceARNList`. */
+const TAGGED_ARNS_PER_CALL = 100;
+
+/**
+ * Tags of the resources mapped by ARN that this scope owns (and mapped S3 buckets with a primary
+ * recovery point here), unless a catalog tag selector already read them: plans select resources by
+ * `ListOfTags` and `Conditions` on tags, so without them a protected resource would look
+ * unselected and its plan, vaults and copies unreachable. `GetResources` with `ResourceARNList`
+ * (≤ 100 ARNs a call) answers only resources that have or had tags; the others have none.
+ */
+async function readMappedTags(
+  scope: Scope,
+  clients: ScopeClients,
+  snapshot: ScopeSnapshot,
+  resources: Map<string, ScopeResource>,
+  mapped: MappedResources,
+): Promise<void> {
+  const primaries = new Set(
+    snapshot.recoveryPoints
+      .filter(p => !p.sourceBackupVaultArn)
+      .map(p => p.resourceArn),
+  );
+  const wanted = new Set(mapped.arnsIn(scope));
+  for (const r of resources.values())
+    if (
+      r.arn.startsWith('arn:aws:s3:::') &&
+      primaries.has(r.arn) &&
+      mapped.includes(r)
+    )
+      wanted.add(r.arn);
+  const arns = [...wanted].filter(
+    arn => resources.get(arn)?.tags === undefined,
+  );
+  for (let i = 0; i < arns.length; i += TAGGED_ARNS_PER_CALL) {
+    for await (const page of paginateGetResources(
+      { client: clients.tagging },
+      { ResourceARNList: arns.slice(i, i + TAGGED_ARNS_PER_CALL) },
+    )) {
+      for (const m of page.ResourceTagMappingList ?? []) {
+        if (!m.ResourceARN) continue;
+        resources.set(m.ResourceARN, {
+          ...resources.get(m.ResourceARN),
+          arn: m.ResourceARN,
+          tags: Object.fromEntries(
+            (m.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']),
+          ),
+        });
+      }
+    }
+  }
 }
 
 /**

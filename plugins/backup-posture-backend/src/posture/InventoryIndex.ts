@@ -54,6 +54,8 @@ export interface EntitySlice {
  */
 export class InventoryIndex {
   private readonly resources = new Map<string, LocatedResource>();
+  /** Resources already met in the scope that owns them (see the constructor). */
+  private readonly ownScopeSeen = new Set<string>();
   private readonly pointsByResource = new Map<string, AwsRecoveryPointFact[]>();
   private readonly jobsByResource = new Map<string, AwsCopyJobFact[]>();
   private readonly plansByScope = new Map<string, AwsBackupPlanFact[]>();
@@ -86,8 +88,29 @@ export class InventoryIndex {
       this.scopeStatus.set(sk, status);
       if (!snapshot) continue;
       this.scopeCollectedAt.set(sk, snapshot.collectedAt);
+      // A resource is seen in every scope holding its points (copies too); its own scope is the
+      // one its ARN names or, for ARNs that name none (S3), the one that tagged it, holds its
+      // primary points or read its key. Its place and facts come from there, whatever the order
+      // in which scopes are loaded.
+      const primaries = new Set(
+        snapshot.recoveryPoints
+          .filter(p => !p.sourceBackupVaultArn)
+          .map(p => p.resourceArn),
+      );
       for (const r of snapshot.resources) {
         const old = this.resources.get(r.arn);
+        const fromArn = arnScope(r.arn);
+        const owns = fromArn.accountId
+          ? fromArn.accountId === snapshot.accountId &&
+            fromArn.region === snapshot.region
+          : r.tags !== undefined ||
+            primaries.has(r.arn) ||
+            r.encryptionKeySource !== undefined;
+        if (old && this.ownScopeSeen.has(r.arn) && !owns) {
+          this.resources.set(r.arn, { ...r, ...old, tags: old.tags ?? r.tags });
+          continue;
+        }
+        if (owns) this.ownScopeSeen.add(r.arn);
         this.resources.set(r.arn, {
           ...old,
           ...r,
