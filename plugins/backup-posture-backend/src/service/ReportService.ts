@@ -115,10 +115,12 @@ export class ReportService {
       })
     ).filter(s => !isRollUpKind(s.kind));
     if (query.check) {
+      // Own properties only: nothing inherited (`constructor`, `__proto__`) ever matches.
       items = items.filter(s =>
         query.status
-          ? s.checkStatuses[query.check!] === query.status
-          : query.check! in s.checkStatuses,
+          ? Object.hasOwn(s.checkStatuses, query.check!) &&
+            s.checkStatuses[query.check!] === query.status
+          : Object.hasOwn(s.checkStatuses, query.check!),
       );
     } else if (query.status) {
       items = items.filter(s =>

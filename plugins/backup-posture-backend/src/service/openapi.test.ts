@@ -82,8 +82,9 @@ const queryParamsOf = (path: string) =>
     .map((p: any) => p.name)
     .sort();
 
-/** A value the parameter's schema accepts: its first enum value, its minimum, or a word. */
+/** A value the parameter's schema accepts: its example, first enum value, minimum, or a word. */
 function sampleOf(schema: any): string {
+  if (schema.example !== undefined) return String(schema.example);
   if (schema.enum) return String(schema.enum[0]);
   if (schema.type === 'integer') return String(schema.minimum ?? 0);
   return 'x';

@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { backupPostureScanRefreshPermission } from '@backup-posture/plugin-backup-posture-common';
+import {
+  backupPostureScanRefreshPermission,
+  listCheckIds,
+} from '@backup-posture/plugin-backup-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -14,38 +17,173 @@ import { ScanScheduler } from '../scan/scanScheduler';
 import { PostureStore } from '../store/PostureStore';
 import { ReportService } from './ReportService';
 
-const name = z.string().min(1).max(253);
+/** Printable text: no control characters (NUL, CR, LF, …). */
+const PRINTABLE = /^[^\p{Cc}]*$/u;
+/** A catalog entity name or namespace (Backstage's rule: letters, digits, `-_.` between them). */
+const NAME = /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
+/** A catalog entity kind. */
+const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
+/** An entity ref as the report filters take it: `[kind:][namespace/]name`. */
+const ENTITY_REF =
+  /^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*\/)?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
+/** A check id: lowercase words joined by `-`. */
+const CHECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const shown = (v: unknown) => JSON.stringify(String(v)).slice(0, 80);
+
+/** One query value, given once (never `x[]=…`, `x[a]=…` or repeated). */
+const single = z.unknown().superRefine((v, ctx) => {
+  if (typeof v !== 'string') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must be given once, as a single value',
+    });
+  }
+});
+
+const text = (max: number, what: string, pattern?: RegExp) =>
+  single.pipe(
+    z
+      .string()
+      .max(max, `must be at most ${max} characters`)
+      .superRefine((v, ctx) => {
+        if (!PRINTABLE.test(v)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: 'must not contain control characters (NUL, CR, LF, …)',
+          });
+        } else if (pattern && !pattern.test(v)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be ${what}, got ${shown(v)}`,
+          });
+        }
+      }),
+  );
+
+/** A whole number in decimal digits only (no `0x10`, `1e3`, sign, blank or fraction). */
+const wholeNumber = (min: number, max: number) =>
+  single.pipe(
+    z.string().transform((v, ctx) => {
+      const n = /^\d{1,10}$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a whole number from ${min} to ${max}, got ${shown(v)}`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  );
+
+const oneOf = <const T extends [string, ...string[]]>(values: T) =>
+  single.pipe(
+    z.enum(values, {
+      errorMap: (_issue, ctx) => ({
+        message: `must be one of ${values.join(', ')}, got ${shown(ctx.data)}`,
+      }),
+    }),
+  );
+
+/** Path parameters of `/entities/{kind}/{namespace}/{name}/posture` and the group scorecard. */
+const pathParams = {
+  kind: text(
+    63,
+    'a catalog entity kind (a letter, then letters or digits)',
+    KIND,
+  ),
+  namespace: text(
+    63,
+    'a catalog namespace (letters, digits and -_. between them)',
+    NAME,
+  ),
+  name: text(
+    63,
+    'a catalog entity name (letters, digits and -_. between them)',
+    NAME,
+  ),
+};
+
+/** The largest `offset` accepted. */
+export const MAX_OFFSET = 1_000_000;
 
 /** The `/report` query (exported so the OpenAPI contract test can compare the two). */
 export const reportQuery = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    owner: z.string().optional(),
-    system: z.string().optional(),
-    lifecycle: z.string().optional(),
-    cloud: z.enum(['aws', 'azure']).optional(),
-    check: z.string().optional(),
-    status: z
-      .enum(['pass', 'fail', 'warn', 'not-applicable', 'unknown', 'accepted'])
+    offset: wholeNumber(0, MAX_OFFSET)
+      .optional()
+      .default('0' as any),
+    limit: wholeNumber(1, 500)
+      .optional()
+      .default('50' as any),
+    owner: text(
+      255,
+      'an entity ref such as group:default/payments',
+      ENTITY_REF,
+    ).optional(),
+    system: text(
+      255,
+      'an entity ref such as system:default/payments',
+      ENTITY_REF,
+    ).optional(),
+    lifecycle: text(
+      63,
+      'a lifecycle such as production (letters, digits and -_. between them)',
+      NAME,
+    ).optional(),
+    cloud: oneOf(['aws', 'azure']).optional(),
+    check: text(100, 'a check id such as backup-key-healthy', CHECK_ID)
+      .refine(v => !CHECK_ID.test(v) || Object.hasOwn(checkIds(), v), {
+        message: 'is not the id of a posture check (see docs/checks.md)',
+      })
       .optional(),
-    q: z.string().max(200).optional(),
-    sort: z.enum(['score', 'entityRef', 'owner', 'grade']).optional(),
-    order: z.enum(['asc', 'desc']).optional(),
+    status: oneOf([
+      'pass',
+      'fail',
+      'warn',
+      'not-applicable',
+      'unknown',
+      'accepted',
+    ]).optional(),
+    q: text(200, 'printable text').optional(),
+    sort: oneOf(['score', 'entityRef', 'owner', 'grade']).optional(),
+    order: oneOf(['asc', 'desc']).optional(),
   })
   .strict();
 
 /** The `/report/trend` query. */
 export const trendQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(1000).default(90) })
+  .object({
+    limit: wholeNumber(1, 1000)
+      .optional()
+      .default('90' as any),
+  })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+let knownChecks: Record<string, true> | undefined;
+/** The check ids, as an object without a prototype (nothing inherited matches). */
+function checkIds(): Record<string, true> {
+  knownChecks ??= Object.assign(
+    Object.create(null),
+    Object.fromEntries(listCheckIds().map(id => [id, true])),
+  );
+  return knownChecks!;
+}
+
+function parse<T>(schema: z.ZodType<T, any, any>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InputError(
       result.error.issues
-        .map(i => `${i.path.join('.') || 'request'}: ${i.message}`)
+        .map(i => {
+          const where = i.path.join('.') || 'request';
+          const message =
+            i.code === 'unrecognized_keys'
+              ? `unknown parameter ${i.keys.map(k => shown(k)).join(', ')}`
+              : i.message;
+          return `${where}: ${message}`;
+        })
         .join('; '),
     );
   }
@@ -70,10 +208,7 @@ export async function createRouter(
   router.use(express.json());
 
   router.get('/entities/:kind/:namespace/:name/posture', async (req, res) => {
-    const p = parse(
-      z.object({ kind: name, namespace: name, name }),
-      req.params,
-    );
+    const p = parse(z.object(pathParams), req.params);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -97,7 +232,10 @@ export async function createRouter(
   });
 
   router.get('/groups/:namespace/:name/scorecard', async (req, res) => {
-    const p = parse(z.object({ namespace: name, name }), req.params);
+    const p = parse(
+      z.object({ namespace: pathParams.namespace, name: pathParams.name }),
+      req.params,
+    );
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
