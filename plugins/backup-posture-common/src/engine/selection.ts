@@ -13,8 +13,10 @@ export interface SelectionMatch {
   reason: string;
   excludedByNotResources?: boolean;
   /**
-   * Resources or ListOfTags named the resource but a condition or NotResources left it out: the
-   * plan is about this resource even though it does not protect it.
+   * The selection names this very resource (a Resources or NotResources ARN without wildcards, or a
+   * ListOfTags tag it carries) but a condition or NotResources left it out: the plan is about this
+   * resource even though it does not protect it. A wildcard such as `*` names nothing: it is how a
+   * plan selects by condition, typically another team's resources.
    */
   named?: boolean;
 }
@@ -26,6 +28,10 @@ const wildcard = (pattern: string): RegExp =>
       .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*')}$`,
   );
+
+/** A pattern that names one ARN rather than matching many. */
+const isExact = (pattern: string | undefined): boolean =>
+  Boolean(pattern && !pattern.includes('*'));
 
 const tagKey = (conditionKey: string) =>
   conditionKey.replace(/^aws:ResourceTag\//, '');
@@ -74,11 +80,12 @@ export function selectionMatch(
     c.stringNotLike.find(x =>
       wildcard(x.conditionValue).test(tag(x.conditionKey) ?? ''),
     );
+  const namesIt = Boolean(byTag) || isExact(byResource);
   if (failed) {
     return {
       ...base,
       selected: false,
-      named: Boolean(byResource || byTag),
+      named: namesIt,
       reason: `condition on ${failed.conditionKey} (${failed.conditionValue}) not met`,
     };
   }
@@ -89,7 +96,7 @@ export function selectionMatch(
     return {
       ...base,
       selected: false,
-      named: Boolean(byResource || byTag),
+      named: namesIt || isExact(excluded),
       excludedByNotResources: true,
       reason: `excluded by NotResources ${excluded}`,
     };
