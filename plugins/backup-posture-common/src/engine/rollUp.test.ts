@@ -24,6 +24,7 @@ const healthy: ServiceShape = {
   backedUp: true,
   copyJobState: 'COMPLETED',
   pointAgeHours: 2,
+  stray: false,
 };
 const onDefaultVault: ServiceShape = { ...healthy, target: 'default' };
 

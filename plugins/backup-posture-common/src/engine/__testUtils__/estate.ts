@@ -44,7 +44,7 @@ const RESOURCE_TYPES = ['Aurora', 'RDS', 'EBS', 'S3', 'DynamoDB', 'EFS'];
 export interface ServiceShape {
   type: string;
   sourceKey: 'cmk' | 'aws-managed' | 'none';
-  selectBy: 'arn' | 'tags' | 'conditions';
+  selectBy: 'arn' | 'tags' | 'conditions' | 'wildcard-and-conditions';
   target: 'own-cmk' | 'own-aws-backup' | 'default';
   locked: boolean;
   deletionDenied: boolean;
@@ -55,12 +55,19 @@ export interface ServiceShape {
   backedUp: boolean;
   copyJobState: 'COMPLETED' | 'FAILED';
   pointAgeHours: number;
+  /** A second resource of the service that no plan selects (an unprotected one). */
+  stray: boolean;
 }
 
 export const serviceShape: fc.Arbitrary<ServiceShape> = fc.record({
   type: fc.constantFrom(...RESOURCE_TYPES),
   sourceKey: fc.constantFrom('cmk', 'aws-managed', 'none'),
-  selectBy: fc.constantFrom('arn', 'tags', 'conditions'),
+  selectBy: fc.constantFrom(
+    'arn',
+    'tags',
+    'conditions',
+    'wildcard-and-conditions',
+  ),
   target: fc.constantFrom('own-cmk', 'own-aws-backup', 'default'),
   locked: fc.boolean(),
   deletionDenied: fc.boolean(),
@@ -71,6 +78,7 @@ export const serviceShape: fc.Arbitrary<ServiceShape> = fc.record({
   backedUp: fc.boolean(),
   copyJobState: fc.constantFrom('COMPLETED', 'FAILED'),
   pointAgeHours: fc.integer({ min: 1, max: 24 * 20 }),
+  stray: fc.boolean(),
 });
 
 /** The facts a service owns. */
@@ -165,8 +173,10 @@ function selectionOf(
         },
       ],
     });
+  // Conditions alone, or `Resources: *` narrowed by conditions (how the console writes it).
   return selection({
     listOfTags: [],
+    resources: shape.selectBy === 'wildcard-and-conditions' ? ['*'] : [],
     conditions: {
       ...none,
       stringEquals: [
@@ -321,8 +331,16 @@ export function serviceFacts(i: number, shape: ServiceShape): ServiceFacts {
       }
     }
   }
+  const stray = shape.stray
+    ? [
+        resource(shape.type, PROD, TOKYO, `${app}-stray`, {
+          tags: { app: `${app}-stray` },
+          matchedBy: 'tags',
+        }),
+      ]
+    : [];
   return {
-    resources: [res],
+    resources: [res, ...stray],
     plans: [backupPlan],
     vaults,
     keys,
