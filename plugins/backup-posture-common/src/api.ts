@@ -151,9 +151,17 @@ export interface ScanProgress {
   finishedAt?: string;
   scopesTotal: number;
   scopesDone: number;
-  /** Errors of AWS account × region and Azure subscription scopes. */
+  /**
+   * Errors of AWS account × region and Azure subscription scopes. Empty for a caller without
+   * the `backup-posture.scan.read` permission: `errorCount` still says how many.
+   */
   errors: Array<{ account: string; region: string; error: FactError }>;
-  /** The scan's own failure or interruption (never a scope's error). */
+  /** How many scopes failed (also for callers who may not read the errors). */
+  errorCount: number;
+  /**
+   * The scan's own failure or interruption (never a scope's error); only with the
+   * `backup-posture.scan.read` permission.
+   */
   error?: FactError;
 }
 

@@ -503,6 +503,7 @@ export class ScanRunner {
         scopesTotal,
         scopesDone,
         errors,
+        errorCount: errors.length,
       };
     } catch (e) {
       // Whatever failed first: stop every worker still running before closing the row.

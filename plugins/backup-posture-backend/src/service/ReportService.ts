@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -142,7 +142,23 @@ export class ReportService {
     };
   }
 
-  async trend(limit: number): Promise<ReportTrendResponse> {
+  /**
+   * The platform score per scan covers every entity: only a caller who may read every entity
+   * (catalog read allowed without conditions) sees it.
+   */
+  async trend(
+    limit: number,
+    credentials: BackstageCredentials,
+  ): Promise<ReportTrendResponse> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'The platform trend covers every catalog entity: it needs read access to all of them (catalog.entity.read without conditions)',
+      );
+    }
     return this.deps.store.trend(limit);
   }
 

@@ -6,8 +6,10 @@ import {
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  backupPostureScanReadPermission,
   backupPostureScanRefreshPermission,
   listCheckIds,
+  ScanProgress,
 } from '@backup-posture/plugin-backup-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -257,13 +259,34 @@ export async function createRouter(
 
   router.get('/report/trend', async (req, res) => {
     const { limit } = parse(trendQuery, req.query);
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await reports.trend(limit ?? 90));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await reports.trend(limit ?? 90, credentials));
   });
 
   router.get('/scan/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await store.scanStatus());
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: backupPostureScanReadPermission }],
+      { credentials },
+    );
+    const status = await store.scanStatus();
+    if (decision.result === AuthorizeResult.ALLOW) {
+      res.json(status);
+      return;
+    }
+    // Progress only: no account, subscription, principal or error message.
+    const progressOnly = ({ error: _error, ...p }: ScanProgress) => ({
+      ...p,
+      errors: [],
+    });
+    res.json({
+      ...(status.current ? { current: progressOnly(status.current) } : {}),
+      ...(status.last ? { last: progressOnly(status.last) } : {}),
+    });
   });
 
   router.post('/scan/refresh', async (req, res) => {

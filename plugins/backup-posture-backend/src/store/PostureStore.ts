@@ -85,6 +85,7 @@ const toProgress = (r: ScanRow): ScanProgress => ({
   scopesTotal: Number(r.scopes_total),
   scopesDone: Number(r.scopes_done),
   errors: json(r.errors, []),
+  errorCount: json<unknown[]>(r.errors, []).length,
   ...(r.error ? { error: JSON.parse(r.error) } : {}),
 });
 

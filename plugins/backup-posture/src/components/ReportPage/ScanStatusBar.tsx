@@ -25,7 +25,8 @@ export function ScanStatusBar() {
   } else if (value?.last) {
     const last = value.last;
     text = `Last scan ${STATE_WORDS[last.state]} at ${formatTimestamp(last.finishedAt ?? last.startedAt)}`;
-    if (last.errors.length > 0) text += ` (${last.errors.length} scope errors)`;
+    const failedScopes = last.errorCount ?? last.errors.length;
+    if (failedScopes > 0) text += ` (${failedScopes} scope errors)`;
     text += '.';
   } else if (value) text = 'No scan has run yet.';
   return (
