@@ -3,7 +3,9 @@
 // (reports/mutation/stryker-incremental.json, git-ignored: a run without it is a full run), then
 // writes the measured scores into docs/testing.md between the mutation-summary markers.
 // Extra arguments go to `stryker run`; a run restricted with --mutate prints its summary but
-// leaves docs/testing.md alone (its numbers would not be the engine's).
+// leaves docs/testing.md alone (its numbers would not be the engine's) unless --write-docs is
+// given, and then says which files it measured. --report-only skips the run and summarises the
+// last one (reports/mutation/mutation.json and run.json).
 /* eslint-disable no-console */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,24 +25,48 @@ const START =
   '<!-- mutation-summary:start (written by npm run test:mutation) -->';
 const END = '<!-- mutation-summary:end -->';
 
-const args = process.argv.slice(2);
-const partial = args.some(a => a === '--mutate' || a.startsWith('--mutate='));
-const wasIncremental = fs.existsSync(incremental);
+const own = new Set(['--report-only', '--write-docs']);
+const argv = process.argv.slice(2);
+const args = argv.filter(a => !own.has(a));
+const reportOnly = argv.includes('--report-only');
+const writeDocs = argv.includes('--write-docs');
+const runInfo = path.join(pkgDir, 'reports/mutation/run.json');
 const require = createRequire(import.meta.url);
-const strykerBin = require.resolve('@stryker-mutator/core/bin/stryker.js');
-
-const started = Date.now();
-fs.rmSync(report, { force: true });
-const run = spawnSync(
-  process.execPath,
-  [strykerBin, 'run', '--incremental', ...args],
-  { cwd: pkgDir, stdio: 'inherit' },
+const strykerBin = path.join(
+  path.dirname(require.resolve('@stryker-mutator/core/package.json')),
+  'bin/stryker.js',
 );
-const seconds = Math.round((Date.now() - started) / 1000);
-if (run.status !== 0 || !fs.existsSync(report)) {
-  console.error(`stryker run failed (exit ${run.status}): docs not updated`);
-  process.exit(run.status || 1);
+
+if (!reportOnly) {
+  const wasIncremental = fs.existsSync(incremental);
+  const started = Date.now();
+  fs.rmSync(report, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [strykerBin, 'run', '--incremental', ...args],
+    { cwd: pkgDir, stdio: 'inherit' },
+  );
+  if (run.status !== 0 || !fs.existsSync(report)) {
+    console.error(`stryker run failed (exit ${run.status}): docs not updated`);
+    process.exit(run.status || 1);
+  }
+  fs.writeFileSync(
+    runInfo,
+    JSON.stringify({
+      seconds: Math.round((Date.now() - started) / 1000),
+      incremental: wasIncremental,
+      args,
+      date: new Date().toISOString(),
+    }),
+  );
 }
+const info = JSON.parse(fs.readFileSync(runInfo, 'utf8'));
+const { seconds } = info;
+const wasIncremental = info.incremental;
+const mutateAt = info.args.findIndex(
+  a => a === '--mutate' || a.startsWith('--mutate='),
+);
+const partial = mutateAt >= 0;
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -84,10 +110,10 @@ const row = (name, c) =>
 const summary = [
   START,
   '',
-  `Last measured on ${new Date().toISOString().slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
+  `${partial ? 'Partial run: only the files below were mutated. ' : ''}Last measured on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
     `${wasIncremental ? 'incremental run (unchanged mutants reused from the previous run)' : 'full run'} in ${minutes}: ` +
     `**${pct(all.score)}** of ${all.valid} mutants killed (${all.killed + all.timeout + all.survived + all.noCoverage + all.ignored + all.errors} generated, ${all.ignored} ignored: string literals and check definitions). ` +
-    `Target: ≥ 85% overall, ≥ 75% in every file; ${below.length === 0 ? 'every file meets 75%' : `${below.length} file(s) below 75%`}.`,
+    `Command: \`npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}\`. Target: ≥ 85% overall, ≥ 75% in every file; ${below.length === 0 ? 'every file meets 75%' : `${below.length} file(s) below 75%`}.`,
   '',
   '| file (src/engine/…) | score | killed | timeout | survived | no coverage | ignored | errors |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -100,8 +126,10 @@ const summary = [
 console.log(
   `\nmutation score ${pct(all.score)} (${all.valid} mutants) in ${minutes}`,
 );
-if (partial) {
-  console.log('--mutate given: docs/testing.md left as it is');
+if (partial && !writeDocs) {
+  console.log(
+    '--mutate given: docs/testing.md left as it is (--write-docs writes it)',
+  );
   process.exit(0);
 }
 const current = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
