@@ -38,9 +38,9 @@ const config = {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 85, low: 75, break: null },
-  // Generous: on a loaded 2-core machine a cold jest worker alone can take 15 s, and a timeout
-  // costs a worker restart (which is cold again).
-  timeoutMS: 30000,
+  // Generous: on a loaded 2-core machine a cold jest worker alone can take 15 s, a timeout costs
+  // a worker restart (which is cold again), and a slow run wrongly timed out counts as killed.
+  timeoutMS: 60000,
   concurrency: 2,
 };
 

@@ -91,6 +91,7 @@ const count = mutants => {
   const valid = detected + mutants.filter(m => UNDETECTED.has(m.status)).length;
   c.valid = valid;
   c.score = valid ? (100 * detected) / valid : null;
+  c.killedOnly = valid ? (100 * c.killed) / valid : null;
   return c;
 };
 const pct = s => (s === null ? 'n/a' : `${s.toFixed(1)}%`);
@@ -112,7 +113,7 @@ const summary = [
   '',
   `${partial ? 'Partial run: only the files below were mutated. ' : ''}Last measured on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
     `${wasIncremental ? 'incremental run (unchanged mutants reused from the previous run)' : 'full run'} in ${minutes}: ` +
-    `**${pct(all.score)}** of ${all.valid} mutants killed (${all.killed + all.timeout + all.survived + all.noCoverage + all.ignored + all.errors} generated, ${all.ignored} ignored: string literals and check definitions). ` +
+    `**${pct(all.score)}** of ${all.valid} mutants killed (${pct(all.killedOnly)} if timeouts counted as survivors; ${all.killed + all.timeout + all.survived + all.noCoverage + all.ignored + all.errors} generated, ${all.ignored} ignored: string literals and check definitions). ` +
     `Command: \`npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}\`. Target: ≥ 85% overall, ≥ 75% in every file; ${below.length === 0 ? 'every file meets 75%' : `${below.length} file(s) below 75%`}.`,
   '',
   '| file (src/engine/…) | score | killed | timeout | survived | no coverage | ignored | errors |',
