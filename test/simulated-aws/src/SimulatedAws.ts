@@ -157,6 +157,11 @@ export class SimulatedAws {
       );
   }
 
+  /** The Entra ID endpoint restarts: tokens it issued before are no longer accepted. */
+  restartAzureIdentity(): void {
+    this.azureSimulator.issuer.rotate();
+  }
+
   /** Clears faults, latency, rate quotas, quirks and the call log. */
   reset(): void {
     this.faults.clear();

@@ -24,7 +24,16 @@ const b64 = (value: unknown) =>
   Buffer.from(JSON.stringify(value)).toString('base64url');
 
 export class TokenIssuer {
-  private readonly secret = randomBytes(32);
+  private secret = randomBytes(32);
+
+  /**
+   * A new signing secret, as after the identity endpoint's restart (or a key rollover): every
+   * token issued before is refused from now on (`InvalidAuthenticationToken`, Key Vault
+   * `AKV10032`), and clients must fetch a new one.
+   */
+  rotate(): void {
+    this.secret = randomBytes(32);
+  }
 
   issue(claims: TokenClaims): string {
     const body = `${b64({ typ: 'JWT', alg: 'HS256', kid: 'sim' })}.${b64(claims)}`;
