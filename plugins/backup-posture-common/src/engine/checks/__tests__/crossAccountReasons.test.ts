@@ -222,6 +222,91 @@ describe('cross-account-copy-ready (B1–B6): reasons and evidence', () => {
     expect(prereq(inventory, 'B2 access policy').status).toBe('fail');
   });
 
+  it('B2 unknown: an access policy that was not read says so (the vault itself was read)', () => {
+    const { inventory, central } = copyToCentral({ accessPolicy: null });
+    const unread = entity({
+      ...inventory.aws!,
+      vaults: inventory.aws!.vaults.map(v =>
+        v.arn === central.arn ? { ...v, accessPolicy: undefined } : v,
+      ),
+    });
+    expect(prereq(unread, 'B2 access policy')).toMatchObject({
+      status: 'unknown',
+      message: 'destination access policy not read',
+      evidence: { destinationBackupVaultArn: central.arn },
+    });
+  });
+
+  it('B2 fail: an organization-wide Allow does not let in a source account outside the organization', () => {
+    const { inventory } = copyToCentral({
+      aws: {
+        organization: {
+          organizationId: ORG_ID,
+          managementAccountId: MGMT,
+          memberAccountIds: [MGMT, CENTRAL],
+        },
+      },
+    });
+    expect(prereq(inventory, 'B2 access policy')).toMatchObject({
+      status: 'fail',
+      message: `destination policy does not allow backup:CopyIntoBackupVault for ${PROD}`,
+    });
+  });
+
+  it('B4: a source key policy shared with the organization shares the key with a destination inside it only', () => {
+    const orgShared = keyPolicy({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['kms:Decrypt', 'kms:CreateGrant'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } },
+    });
+    expect(
+      prereq(copyToCentral({ sourceKeyPolicy: orgShared }).inventory, 'B4')
+        .status,
+    ).toBe('pass');
+    const outside = copyToCentral({
+      sourceKeyPolicy: orgShared,
+      aws: {
+        organization: {
+          organizationId: ORG_ID,
+          managementAccountId: MGMT,
+          memberAccountIds: [MGMT, PROD],
+        },
+      },
+    }).inventory;
+    expect(prereq(outside, 'B4')).toMatchObject({
+      status: 'fail',
+      message: `source CMK policy does not allow account ${CENTRAL}`,
+    });
+  });
+
+  it('B6: a lifecycle read from the wire with a null cold-storage setting has no cold storage', () => {
+    const { inventory, central } = copyToCentral();
+    const inv = entity({
+      ...inventory.aws!,
+      plans: [
+        plan(PROD, TOKYO, [
+          rule('payments', {
+            copyActions: [
+              {
+                destinationBackupVaultArn: central.arn,
+                lifecycle: {
+                  moveToColdStorageAfterDays: null as unknown as number,
+                  deleteAfterDays: 35,
+                },
+              },
+            ],
+          }),
+        ]),
+      ],
+    });
+    expect(prereq(inv, 'B6 cold storage')).toMatchObject({
+      status: 'pass',
+      evidence: { moveToColdStorageAfterDays: null },
+    });
+  });
+
   it('B2 unknown: a policy that is not valid JSON says so, never a pass or a fail', () => {
     const { inventory, central } = copyToCentral({
       accessPolicy: '{"Version": "2012-10-17", "Statement": [',
