@@ -13,6 +13,7 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { BackupPostureClient, backupPostureApiRef } from './api';
 import { isBackupPostureAvailable } from './isBackupPostureAvailable';
 import { entityContentRouteRef, rootRouteRef } from './routes';
@@ -28,11 +29,18 @@ export const backupPostureApi = ApiBlueprint.make({
     }),
 });
 
-/** The platform report page at /backup-posture. @alpha */
+/**
+ * The platform report page at /backup-posture, listed in the app's sidebar (an NFS app lists only
+ * pages with an icon). The report renders its own header, so the framework's is hidden.
+ *
+ * @alpha
+ */
 export const backupPostureReportPage = PageBlueprint.make({
   params: {
     path: '/backup-posture',
     title: 'Backup posture',
+    icon: <VerifiedUserIcon />,
+    noHeader: true,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/ReportPage').then(m =>
@@ -91,6 +99,7 @@ export const backupPostureEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'backup-posture',
   title: 'Backup posture',
+  icon: <VerifiedUserIcon />,
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     entityContent: convertLegacyRouteRef(entityContentRouteRef),
