@@ -12,7 +12,7 @@
 // Packing runs on a copy of each plugin under node_modules/.cache (gitignored), so the working
 // tree's package.json files are never rewritten. Needs dist-types/ from `npm run tsc` (run first in
 // `npm test`; run here when missing). Prints 'N passed, N failed' and exits non-zero on a failure.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -29,6 +29,7 @@ import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -69,6 +70,25 @@ function run(cmd, args, opts = {}) {
     ...opts,
   });
 }
+const execFileAsync = promisify(execFile);
+async function runAsync(cmd, args, opts = {}) {
+  try {
+    return await execFileAsync(cmd, args, {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      ...opts,
+    });
+  } catch (e) {
+    e.message = `${cmd} ${args.join(' ')} (in ${opts.cwd}) failed: ${e.message}`;
+    throw e;
+  }
+}
+async function timedAsync(label, fn) {
+  const start = Date.now();
+  const result = await fn();
+  console.log(`  (${label}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+  return result;
+}
 function timed(label, fn) {
   const start = Date.now();
   const result = fn();
@@ -98,37 +118,45 @@ try {
     timed('tsc', () => run(bin('tsc'), [], { cwd: root }));
   }
 
-  for (const p of PLUGINS) {
-    timed(`build ${p.dir}`, () =>
-      run(bin('backstage-cli'), ['package', 'build'], { cwd: p.pluginDir }),
-    );
-    // A copy beside the repo's node_modules (so backstage-cli finds the repo root and the
-    // feature detection resolves types), without the plugin's own node_modules.
-    const stage = join(stageRoot, p.dir);
-    cpSync(p.pluginDir, stage, {
-      recursive: true,
-      filter: src =>
-        relative(p.pluginDir, src).split(sep)[0] !== 'node_modules',
-    });
-    const before = new Set(readdirSync(tarballDir));
-    timed(`npm pack ${p.dir}`, () =>
-      run('npm', ['pack', '--pack-destination', tarballDir], {
-        cwd: stage,
-        env: {
-          ...process.env,
-          PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
-        },
-      }),
-    );
-    const tgz = readdirSync(tarballDir).find(f => !before.has(f));
-    if (!tgz) throw new Error(`npm pack wrote no tarball for ${p.name}`);
-    p.tarball = join(tarballDir, tgz);
-    // Unpack where a consumer's install would put it.
-    p.installed = join(consumer, 'node_modules', ...p.name.split('/'));
-    mkdirSync(p.installed, { recursive: true });
-    run('tar', ['xzf', p.tarball, '-C', p.installed, '--strip-components=1']);
-    p.pkg = JSON.parse(readFileSync(join(p.installed, 'package.json'), 'utf8'));
-  }
+  // The three plugins build and pack side by side (each step is mostly single-threaded).
+  await Promise.all(
+    PLUGINS.map(async p => {
+      await timedAsync(`build ${p.dir}`, () =>
+        runAsync(bin('backstage-cli'), ['package', 'build'], {
+          cwd: p.pluginDir,
+        }),
+      );
+      // A copy beside the repo's node_modules (so backstage-cli finds the repo root and the
+      // feature detection resolves types), without the plugin's own node_modules.
+      const stage = join(stageRoot, p.dir);
+      cpSync(p.pluginDir, stage, {
+        recursive: true,
+        filter: src =>
+          relative(p.pluginDir, src).split(sep)[0] !== 'node_modules',
+      });
+      const destination = join(tarballDir, p.dir);
+      mkdirSync(destination);
+      await timedAsync(`npm pack ${p.dir}`, () =>
+        runAsync('npm', ['pack', '--pack-destination', destination], {
+          cwd: stage,
+          env: {
+            ...process.env,
+            PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`,
+          },
+        }),
+      );
+      const tgz = readdirSync(destination).find(f => f.endsWith('.tgz'));
+      if (!tgz) throw new Error(`npm pack wrote no tarball for ${p.name}`);
+      p.tarball = join(destination, tgz);
+      // Unpack where a consumer's install would put it.
+      p.installed = join(consumer, 'node_modules', ...p.name.split('/'));
+      mkdirSync(p.installed, { recursive: true });
+      run('tar', ['xzf', p.tarball, '-C', p.installed, '--strip-components=1']);
+      p.pkg = JSON.parse(
+        readFileSync(join(p.installed, 'package.json'), 'utf8'),
+      );
+    }),
+  );
 
   // ---- 2. entry points ------------------------------------------------------------------------
   const walk = dir =>
