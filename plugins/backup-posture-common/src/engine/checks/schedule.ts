@@ -11,8 +11,9 @@ function dayOfWeekSet(field: string): number[] | undefined {
     const from = toNum(a);
     const to = b === undefined ? from : toNum(b);
     if (from < 0 || to < 0 || from > 6 || to > 6) return undefined;
-    for (let d = from; d !== (to + 1) % 7; d = (d + 1) % 7) out.add(d);
-    out.add(to);
+    // A range may wrap the week end (FRI-MON); SUN-SAT is the whole week.
+    const length = ((to - from + 7) % 7) + 1;
+    for (let i = 0; i < length; i++) out.add((from + i) % 7);
   }
   return [...out].sort((x, y) => x - y);
 }

@@ -41,11 +41,11 @@ describe('plan-frequency-retention: the longest gap of a schedule', () => {
     expect(maxScheduleIntervalHours(expression)).toBeCloseTo(hours, 6);
   });
 
-  // Known bug (schedule.ts dayOfWeekSet): a range over the whole week (SUN-SAT, 1-7) wraps to
-  // its last day only, so a daily schedule written that way reads as weekly (168 h) and
-  // plan-frequency-retention fails it. When fixed, this test fails: turn it into a plain it().
-  it.failing('cron(0 3 ? * SUN-SAT *) runs every day: 24 h', () => {
+  // A range over the whole week wraps to every day, not to its last day only.
+  it('cron(0 3 ? * SUN-SAT *) and cron(0 3 ? * 1-7 *) run every day: 24 h; FRI-MON wraps the week end', () => {
     expect(maxScheduleIntervalHours('cron(0 3 ? * SUN-SAT *)')).toBe(24);
+    expect(maxScheduleIntervalHours('cron(0 3 ? * 1-7 *)')).toBe(24);
+    expect(maxScheduleIntervalHours('cron(0 3 ? * FRI-MON *)')).toBe(4 * 24);
   });
 
   it.each([
