@@ -149,6 +149,8 @@ describe('Azure faults and latency', () => {
     );
     const slow = Date.now() - slowStart;
     expect(slow).toBeGreaterThanOrEqual(145);
-    expect(fast).toBeLessThan(145);
+    // Only the chosen operation waits: the other one is faster by about the latency, whatever
+    // the machine's load adds to both (an absolute bound on it failed under load).
+    expect(slow - fast).toBeGreaterThan(75);
   });
 });
