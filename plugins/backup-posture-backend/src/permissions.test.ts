@@ -84,6 +84,8 @@ describe('permissions on scan details and the trend (issue 15, item 6)', () => {
         scopesDone: 24,
         errorCount: 4,
         errors: [],
+        keyErrorCount: 1,
+        keyErrors: [],
       });
       expect(JSON.stringify(status)).not.toMatch(/333333333333|arn:aws/);
     } finally {

@@ -29,9 +29,28 @@ export type EntityPostureState =
 export interface Freshness {
   /** When the scan that produced this data finished. */
   lastScanAt?: string;
-  /** True when some scope of this entity failed in the last scan and older data is shown. */
+  /**
+   * True when some scope of this entity failed in the last scan, or a key it depends on could not
+   * be read again, and older data is shown.
+   */
   stale: boolean;
   scopes: ScopeStatus[];
+  /**
+   * The keys of this entity (KMS keys, Key Vault keys) whose read failed in the last scan: `stale`
+   * (the last good description is shown, from `lastSuccessAt`) or `error` (never read).
+   */
+  keys?: KeyReadStatus[];
+}
+
+/** A key read that failed in the last scan. @public */
+export interface KeyReadStatus {
+  cloud: CloudProvider;
+  /** KMS key ARN or Key Vault key URI. */
+  key: string;
+  state: 'stale' | 'error';
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  error: FactError;
 }
 
 /** GET /entities/:kind/:namespace/:name/posture @public */
@@ -158,6 +177,13 @@ export interface ScanProgress {
   errors: Array<{ account: string; region: string; error: FactError }>;
   /** How many scopes failed (also for callers who may not read the errors). */
   errorCount: number;
+  /** How many key reads (KMS DescribeKey, Key Vault get key) failed in this scan. */
+  keyErrorCount?: number;
+  /**
+   * The key reads that failed in this scan; empty without the `backup-posture.scan.read`
+   * permission.
+   */
+  keyErrors?: Array<{ cloud: CloudProvider; key: string; error: FactError }>;
   /**
    * The scan's own failure or interruption (never a scope's error); only with the
    * `backup-posture.scan.read` permission.

@@ -50,7 +50,10 @@ export class AzureScanner {
     failScan: (e: unknown) => never = e => {
       throw e;
     },
-  ): Promise<{ keys: number }> {
+  ): Promise<{
+    keys: number;
+    keyErrors: Array<{ key: string; error: FactError }>;
+  }> {
     const { config, clients, store, logger, scopeTimeoutMs } = this.deps;
     const signal = scan.signal ?? new AbortController().signal;
     const fresh: AzureSubscriptionSnapshot[] = [];
@@ -99,7 +102,12 @@ export class AzureScanner {
     await store
       .saveAzureKeys(keys, scan, new Date().toISOString())
       .catch(failScan);
-    return { keys: keys.length };
+    return {
+      keys: keys.length,
+      keyErrors: keys.flatMap(k =>
+        k.error ? [{ key: k.keyUri, error: k.error }] : [],
+      ),
+    };
   }
 
   /**

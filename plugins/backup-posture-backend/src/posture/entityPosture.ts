@@ -18,6 +18,7 @@ import {
   PostureException,
   PostureScore,
   rollUpEvaluations,
+  KeyReadStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { EntityMapping } from '../mapping/annotations';
 import { EntityRow } from '../store/types';
@@ -59,6 +60,35 @@ function specRef(
   } catch {
     return undefined;
   }
+}
+
+/** The entity's keys whose read failed in the last scan: stale (older data shown) or never read. */
+function keyReadStatuses(inventory: EntityInventory): KeyReadStatus[] {
+  const statuses: KeyReadStatus[] = [];
+  const add = (
+    cloud: KeyReadStatus['cloud'],
+    key: string,
+    k: {
+      error?: KeyReadStatus['error'];
+      staleError?: KeyReadStatus['error'];
+      readAt?: string;
+      lastAttemptAt?: string;
+    },
+  ) => {
+    const error = k.staleError ?? k.error;
+    if (!error) return;
+    statuses.push({
+      cloud,
+      key,
+      state: k.staleError ? 'stale' : 'error',
+      ...(k.readAt ? { lastSuccessAt: k.readAt } : {}),
+      ...(k.lastAttemptAt ? { lastAttemptAt: k.lastAttemptAt } : {}),
+      error,
+    });
+  };
+  for (const k of inventory.aws?.keys ?? []) add('aws', k.arn, k);
+  for (const k of inventory.azure?.keys ?? []) add('azure', k.keyUri, k);
+  return statuses;
 }
 
 function keyMix(inventory: EntityInventory): KeyMix {
@@ -136,7 +166,10 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
       ),
     });
   }
-  const stale = slice.scopes.some(s => s.state !== 'ok');
+  const keys = keyReadStatuses(inventory);
+  const stale =
+    slice.scopes.some(s => s.state !== 'ok') ||
+    keys.some(k => k.state === 'stale');
   const posture: EntityPostureResponse = {
     entityRef,
     state,
@@ -145,6 +178,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
       ...(lastScanAt ? { lastScanAt } : {}),
       stale,
       scopes: slice.scopes,
+      ...(keys.length ? { keys } : {}),
     },
     ...(state === 'invalid-annotation' ? {} : { inventory }),
     ...(evaluation ? { evaluation } : {}),

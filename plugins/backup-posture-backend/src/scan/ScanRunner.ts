@@ -419,10 +419,49 @@ export class ScanRunner {
 
       const [, azureResult] = await Promise.all([awsScan, azureScan]);
       const described = (await Promise.all(keyFacts)).flat();
+      // A key whose read failed names no relatives this time: read the multi-region relatives
+      // its last good description named, so they are not left looking fresh unread.
+      const seen = new Set(described.map(k => k.arn));
+      const lastGood = new Map(
+        (await store.listKeys().catch(failScan)).map(k => [k.arn, k]),
+      );
+      const relatives = described.flatMap(k => {
+        const last = k.error ? lastGood.get(k.arn) : undefined;
+        return [last?.primaryKeyArn, ...(last?.replicaKeyArns ?? [])]
+          .filter((arn): arn is string => !!arn && !seen.has(arn))
+          .map(arn => {
+            seen.add(arn);
+            return runWithSignal(controller.signal, () =>
+              keys.describe(arn, { accountId: k.accountId, region: k.region }),
+            );
+          });
+      });
+      described.push(...(await Promise.all(relatives)));
       const uniqueKeys = [...new Map(described.map(k => [k.arn, k])).values()];
       await store
         .saveKeys(uniqueKeys, scan, new Date().toISOString())
         .catch(failScan);
+
+      // Every failed key read is the scan's to tell (each key keeps its last good description,
+      // marked stale with the error).
+      const keyErrors: NonNullable<ScanProgress['keyErrors']> = [
+        ...uniqueKeys.flatMap(k =>
+          k.error
+            ? [{ cloud: 'aws' as const, key: k.arn, error: k.error }]
+            : [],
+        ),
+        ...(azureResult?.keyErrors ?? []).map(k => ({
+          cloud: 'azure' as const,
+          ...k,
+        })),
+      ];
+      if (keyErrors.length) {
+        logger.warn(
+          `Backup posture scan ${scanId}: ${keyErrors.length} key reads failed; their last good descriptions are kept, marked stale`,
+        );
+      }
+      if (!(await store.recordKeyErrors(scanId, keyErrors).catch(failScan)))
+        closedElsewhere();
 
       const mgmtAccount = config.aws.managementAccountId;
       if (mgmtAccount || config.aws.organization.enabled) {
@@ -504,6 +543,8 @@ export class ScanRunner {
         scopesDone,
         errors,
         errorCount: errors.length,
+        keyErrors,
+        keyErrorCount: keyErrors.length,
       };
     } catch (e) {
       // Whatever failed first: stop every worker still running before closing the row.

@@ -282,6 +282,7 @@ export async function createRouter(
     const progressOnly = ({ error: _error, ...p }: ScanProgress) => ({
       ...p,
       errors: [],
+      ...(p.keyErrors ? { keyErrors: [] } : {}),
     });
     res.json({
       ...(status.current ? { current: progressOnly(status.current) } : {}),

@@ -73,6 +73,7 @@ type ScanRow = {
   entities: number | null;
   counts: string | null;
   heartbeat_at?: string | null;
+  key_errors?: string | null;
   error?: string | null;
 };
 
@@ -86,6 +87,8 @@ const toProgress = (r: ScanRow): ScanProgress => ({
   scopesDone: Number(r.scopes_done),
   errors: json(r.errors, []),
   errorCount: json<unknown[]>(r.errors, []).length,
+  keyErrors: json(r.key_errors, []),
+  keyErrorCount: json<unknown[]>(r.key_errors, []).length,
   ...(r.error ? { error: JSON.parse(r.error) } : {}),
 });
 
@@ -219,6 +222,17 @@ export class PostureStore {
         scopes_done: p.scopesDone,
         errors: JSON.stringify(p.errors),
       });
+    return updated > 0;
+  }
+
+  /** The key reads that failed in a running scan. */
+  async recordKeyErrors(
+    scanId: string,
+    keyErrors: NonNullable<ScanProgress['keyErrors']>,
+  ): Promise<boolean> {
+    const updated = await this.db('backup_posture_scans')
+      .where({ id: scanId, state: 'running' })
+      .update({ key_errors: JSON.stringify(keyErrors) });
     return updated > 0;
   }
 
@@ -512,8 +526,19 @@ export class PostureStore {
 
   // --- keys and account-wide facts ---------------------------------------------------------------
 
-  /** Stores key facts; a key that failed this time keeps its last good description. */
-  private async saveKeyRows<F extends { error?: FactError }>(
+  /**
+   * Stores key facts. A key read now gets `readAt`; a key that failed this time keeps its last
+   * good description, marked with the error (`staleError`) and the attempt (`lastAttemptAt`), so
+   * no check takes it for a fresh read; one never read keeps its `error`.
+   */
+  private async saveKeyRows<
+    F extends {
+      error?: FactError;
+      readAt?: string;
+      staleError?: FactError;
+      lastAttemptAt?: string;
+    },
+  >(
     table: string,
     keyColumn: string,
     idOf: (fact: F) => string,
@@ -527,7 +552,11 @@ export class PostureStore {
     const old = new Map(previous.map(k => [idOf(k), k] as const));
     const rows = facts.map(f => {
       const last = old.get(idOf(f));
-      const fact = f.error && last && !last.error ? last : f;
+      let fact: F;
+      if (!f.error) fact = { ...f, readAt: at };
+      else if (last && !last.error)
+        fact = { ...last, staleError: f.error, lastAttemptAt: at };
+      else fact = { ...f, lastAttemptAt: at };
       return {
         [keyColumn]: idOf(f),
         fact: JSON.stringify(fact),

@@ -61,6 +61,15 @@ export interface AwsKmsKeyFact {
   policy?: string;
   /** Set when the key could not be described (e.g. access denied, key in an unreachable account). */
   error?: FactError;
+  /** When this description was read (the last good read). */
+  readAt?: string;
+  /**
+   * The read of this key failed in the latest scan: the description is the last good one (from
+   * `readAt`), and this is why it could not be read again. A check relying on it relies on old data.
+   */
+  staleError?: FactError;
+  /** When the key was last tried (the failed read, when `staleError` is set). */
+  lastAttemptAt?: string;
 }
 
 /** @public */
