@@ -145,6 +145,44 @@ describe('cross-account-copy-ready (B1–B6): reasons and evidence', () => {
     });
   });
 
+  it('B3: the destination vault is named when it is not Default, with its ARN as evidence', () => {
+    const { inventory, central } = copyToCentral();
+    expect(prereq(inventory, 'B3 not Default')).toEqual(
+      expect.objectContaining({
+        status: 'pass',
+        message: 'destination vault central',
+        evidence: { destinationBackupVaultArn: central.arn },
+      }),
+    );
+  });
+
+  it('B1: without an organization id the message has no dangling words; settings not read at all are unknown', () => {
+    const { inventory } = copyToCentral({
+      aws: {
+        organization: {
+          managementAccountId: MGMT,
+          memberAccountIds: [MGMT, PROD, CENTRAL],
+        },
+        globalSettings: undefined,
+      },
+    });
+    expect(prereq(inventory, 'B1 organization').message).toBe(
+      'both accounts are in organization',
+    );
+    expect(prereq(inventory, 'B1 cross-account setting')).toMatchObject({
+      status: 'unknown',
+      message: 'global settings not read',
+    });
+    const outside = copyToCentral({
+      aws: {
+        organization: { managementAccountId: MGMT, memberAccountIds: [MGMT] },
+      },
+    }).inventory;
+    expect(prereq(outside, 'B1 organization').message).toBe(
+      `account(s) ${PROD}, ${CENTRAL} not in organization`,
+    );
+  });
+
   it('B2 pass: names the source account the policy lets copy in, with the policy as evidence', () => {
     const { inventory, central } = copyToCentral();
     expect(prereq(inventory, 'B2 access policy')).toEqual(
