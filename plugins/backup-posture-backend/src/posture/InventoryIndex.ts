@@ -132,20 +132,18 @@ export class InventoryIndex {
     }
   }
 
-  /** Look-ups over the whole estate, for the engine's reachability rules. */
-  private get lookup(): AwsFactLookup {
-    return {
-      plansIn: (account, region) =>
-        this.plansByScope.get(`${account}/${region}`) ?? [],
-      vault: arn => this.vaultsByArn.get(arn),
-      restoreAccessVaultsOf: arn => this.restoreVaultsBySource.get(arn) ?? [],
-      recoveryPointsOf: arn => this.pointsByResource.get(arn) ?? [],
-      copyJobsOf: arn => this.jobsByResource.get(arn) ?? [],
-      key: arn => this.keys.get(arn),
-      keysIn: (account, region) =>
-        this.keysByScope.get(`${account}/${region}`) ?? [],
-    };
-  }
+  /** Look-ups over the whole estate, for the engine's reachability rules (built once). */
+  private readonly lookup: AwsFactLookup = {
+    plansIn: (account, region) =>
+      this.plansByScope.get(`${account}/${region}`) ?? [],
+    vault: arn => this.vaultsByArn.get(arn),
+    restoreAccessVaultsOf: arn => this.restoreVaultsBySource.get(arn) ?? [],
+    recoveryPointsOf: arn => this.pointsByResource.get(arn) ?? [],
+    copyJobsOf: arn => this.jobsByResource.get(arn) ?? [],
+    key: arn => this.keys.get(arn),
+    keysIn: (account, region) =>
+      this.keysByScope.get(`${account}/${region}`) ?? [],
+  };
 
   get scopeCount() {
     return this.scopeStatus.size + this.azure.scopeCount;
