@@ -393,7 +393,7 @@ export const client: BackupPostureApi = new BackupPostureClient({
   discoveryApi: { getBaseUrl: async () => 'http://localhost:7007/api/backup-posture' },
   fetchApi: { fetch },
 });
-export const pluginId: string = nfsPlugin.id;
+export const pluginId: string = nfsPlugin.pluginId;
 type CardKind = (typeof backupPostureEntityCard)['T']['kind'];
 export const cardKind: CardKind = 'entity-card';
 // @ts-expect-error the report page is a page (fails if the types degrade to any)
