@@ -1,5 +1,5 @@
 import {
-  AnyApiFactory,
+  ApiFactory,
   configApiRef,
   createApiFactory,
 } from '@backstage/core-plugin-api';
@@ -10,7 +10,7 @@ import {
 
 // The backup-posture plugin brings its own API factory; the catalog's about card needs the SCM
 // integrations API.
-export const apis: AnyApiFactory[] = [
+export const apis: ApiFactory[] = [
   createApiFactory({
     api: scmIntegrationsApiRef,
     deps: { configApi: configApiRef },

@@ -1,9 +1,8 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -23,7 +22,7 @@ export const backupPostureApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: backupPostureApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new BackupPostureClient({ discoveryApi, fetchApi }),
     }),
