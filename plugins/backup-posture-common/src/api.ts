@@ -13,6 +13,7 @@ import {
   PostureScore,
   Severity,
 } from './posture';
+import type { ReportSortKey } from './reportSort';
 
 /**
  * - `ok`: scanned and evaluated
@@ -140,7 +141,8 @@ export interface ReportQuery {
   check?: string;
   status?: CheckStatus;
   q?: string;
-  sort?: 'score' | 'entityRef' | 'owner' | 'grade';
+  /** Missing values (unknown grade, no owner…) come last in both orders: see `compareReportRows`. */
+  sort?: ReportSortKey;
   order?: 'asc' | 'desc';
 }
 
