@@ -196,6 +196,23 @@ describe('vault-key-customer-managed (A3): a vault key whose read failed in this
   });
 });
 
+describe('vault-key-customer-managed (A3): a key in another account never read', () => {
+  it('A3: a key in another account than its vault is customer-managed by its ARN; the verdict names the failed read', () => {
+    const key = cmk(CENTRAL, TOKYO, 'shared-key');
+    const { inventory, v } = backedUp(key, unread(key));
+    expect(
+      findingAbout(checkResult(inventory, 'vault-key-customer-managed'), v.arn),
+    ).toMatchObject({
+      status: 'pass',
+      message: `uses ${key.arn} (customer-managed) (${NEVER_READ})`,
+      evidence: {
+        keyManager: 'customer',
+        keyReadError: 'ThrottlingException: Rate exceeded',
+      },
+    });
+  });
+});
+
 describe('copy-destination-key (A4): a destination key whose read failed in this scan', () => {
   it('A4 stale: a customer-managed destination key from the last good read passes and says the read is old', () => {
     const drKey = cmk(PROD, OSAKA, 'dr-key');
