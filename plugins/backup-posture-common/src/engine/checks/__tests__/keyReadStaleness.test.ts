@@ -85,12 +85,7 @@ function copiedToOsaka(
 ) {
   const primaryKey = cmk(PROD, TOKYO, 'vault-key');
   const primary = vault(PROD, TOKYO, 'a', primaryKey);
-  const dest: AwsBackupVaultFact = vault(PROD, OSAKA, 'dr', destKey, {
-    encryptionKeyType:
-      destKey.keyManager === 'AWS'
-        ? 'AWS_MANAGED_KMS_KEY'
-        : 'CUSTOMER_MANAGED_KMS_KEY',
-  });
+  const dest: AwsBackupVaultFact = vault(PROD, OSAKA, 'dr', destKey);
   const res = resource(type, PROD, TOKYO, 'data', {
     encryptionKeyArn: type === 'RDS' ? primaryKey.arn : undefined,
   });
