@@ -86,16 +86,6 @@ export class AwsContext {
     return arn ? this.vaultsByArn.get(arn) : undefined;
   }
 
-  vaultByName(
-    name: string,
-    account: string,
-    region: string,
-  ): AwsBackupVaultFact | undefined {
-    return this.aws.vaults.find(
-      v => v.name === name && v.accountId === account && v.region === region,
-    );
-  }
-
   /**
    * Why data of an account × region is missing: the scope (or the account's `global` scope)
    * failed. Dependent findings must become `unknown` with this reason.
