@@ -5,6 +5,8 @@ import {
   failingChecks,
   knownGrade,
   knownScore,
+  REPORT_SORT_KEYS,
+  sortReportRows,
 } from './reportSort';
 
 function row(
@@ -96,24 +98,27 @@ describe('compareReportRows', () => {
     ]);
   });
 
-  it('sorts entities by the title shown, numbers in natural order', () => {
+  it('sorts entities by the title shown, else the name, ties by ref', () => {
     const titled = [
-      row('x', 'A', 90, { title: 'Service 10' }),
-      row('y', 'A', 90, { title: 'Service 9' }),
+      row('x', 'A', 90, { title: 'Payments' }),
+      row('b2', 'A', 90, { title: 'Billing' }),
       row('aaa', 'A', 90, { title: 'Zebra' }),
+      row('b1', 'A', 90, { title: 'Billing' }),
       row('orders', 'A', 90),
     ];
     expect(names(titled.sort(compareReportRows()))).toEqual([
+      'b1',
+      'b2',
       'orders',
-      'y',
       'x',
       'aaa',
     ]);
     expect(names(titled.sort(compareReportRows('entityRef', 'desc')))).toEqual([
       'aaa',
       'x',
-      'y',
       'orders',
+      'b2',
+      'b1',
     ]);
   });
 
@@ -156,6 +161,40 @@ describe('compareReportRows', () => {
     expect(
       names([never, one, two].sort(compareReportRows('scanned', 'asc'))),
     ).toEqual(['two', 'one', 'never']);
+  });
+});
+
+describe('sortReportRows', () => {
+  it('orders rows as compareReportRows does, for every column and order', () => {
+    const grades = ['A', 'B', 'C', 'D', 'F', null] as const;
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      row(
+        `e${(i * 37) % 60}`,
+        grades[i % 6],
+        grades[i % 6] ? (i * 13) % 100 : null,
+        {
+          ...(i % 4 ? { title: `Title ${(i * 7) % 9}` } : {}),
+          ...(i % 5 ? { owner: `group:default/team-${i % 3}` } : {}),
+          ...(i % 7 ? { system: `system:default/s-${i % 4}` } : {}),
+          ...(i % 3
+            ? { lifecycle: i % 2 ? 'production' : 'experimental' }
+            : {}),
+          ...(i % 6 ? { lastScanAt: `2026-11-2${i % 10}T10:00:00Z` } : {}),
+          state: grades[i % 6] ? 'ok' : 'pending',
+          checkStatuses: {
+            x: i % 2 ? 'fail' : 'pass',
+            y: i % 3 ? 'fail' : 'pass',
+          },
+        },
+      ),
+    );
+    for (const sort of REPORT_SORT_KEYS) {
+      for (const order of ['asc', 'desc'] as const) {
+        expect(names(sortReportRows(rows, sort, order))).toEqual(
+          names([...rows].sort(compareReportRows(sort, order))),
+        );
+      }
+    }
   });
 });
 

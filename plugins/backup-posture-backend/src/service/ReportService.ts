@@ -7,7 +7,6 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  compareReportRows,
   EntityPostureSummary,
   FailingCheckCount,
   Grade,
@@ -17,6 +16,7 @@ import {
   ReportResponse,
   ReportTrendResponse,
   rollUpScores,
+  sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
 import { isRollUpKind } from '../mapping/rollUp';
 import { entityRefOf, normalizeRef } from '../posture/entityPosture';
@@ -106,8 +106,8 @@ export class ReportService {
       );
     }
     items = await this.readable(items, credentials);
-    // The frontend sorts the page it shows with the same comparison.
-    items.sort(compareReportRows(query.sort, query.order));
+    // In the order of compareReportRows, the comparison the frontend's headers promise.
+    items = sortReportRows(items, query.sort, query.order);
     return {
       items: items.slice(offset, offset + limit),
       totalCount: items.length,
