@@ -164,8 +164,7 @@ export class AwsContext {
   }
 
   daysSince(iso: string | undefined): number | undefined {
-    if (!iso) return undefined;
-    const t = Date.parse(iso);
+    const t = Date.parse(iso ?? '');
     if (Number.isNaN(t)) return undefined;
     return (this.now.getTime() - t) / 86_400_000;
   }
