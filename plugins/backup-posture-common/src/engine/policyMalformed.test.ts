@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parsePolicy } from './policy';
+import { parsePolicy, principalAccount } from './policy';
 
 /**
  * Policy documents with malformed parts (B2 vault access policies, B4 key policies): a part that
@@ -35,5 +35,11 @@ describe('policy: malformed statements', () => {
         conditions: {},
       },
     ]);
+  });
+
+  it('B2/B4: a principal that only contains an IAM ARN further in names no account', () => {
+    expect(
+      principalAccount('not-an-arn:arn:aws:iam::222222222222:root'),
+    ).toBeUndefined();
   });
 });
