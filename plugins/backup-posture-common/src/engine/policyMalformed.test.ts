@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parsePolicy, principalAccount } from './policy';
+import { grantsAccount, parsePolicy, principalAccount } from './policy';
 
 /**
  * Policy documents with malformed parts (B2 vault access policies, B4 key policies): a part that
@@ -41,5 +41,22 @@ describe('policy: malformed statements', () => {
     expect(
       principalAccount('not-an-arn:arn:aws:iam::222222222222:root'),
     ).toBeUndefined();
+  });
+
+  it('B2/B4: a statement naming several accounts grants each of them, not only when all are the one asked about', () => {
+    const [statement] = only({
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::222222222222:root', '444444444444'] },
+      Action: 'backup:CopyIntoBackupVault',
+    })!;
+    expect(grantsAccount(statement, '444444444444', undefined, false)).toBe(
+      true,
+    );
+    expect(grantsAccount(statement, '222222222222', undefined, false)).toBe(
+      true,
+    );
+    expect(grantsAccount(statement, '555555555555', undefined, false)).toBe(
+      false,
+    );
   });
 });
