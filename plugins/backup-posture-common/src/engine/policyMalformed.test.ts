@@ -59,4 +59,23 @@ describe('policy: malformed statements', () => {
       false,
     );
   });
+
+  it('B2: an organization path condition grants a member account when any of its paths is in the organization', () => {
+    const [statement] = only({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'backup:CopyIntoBackupVault',
+      Condition: {
+        'ForAnyValue:StringLike': {
+          'aws:PrincipalOrgPaths': ['o-other/*', 'o-demo12345/r-ab12/*'],
+        },
+      },
+    })!;
+    expect(grantsAccount(statement, '444444444444', 'o-demo12345', true)).toBe(
+      true,
+    );
+    expect(grantsAccount(statement, '444444444444', 'o-demo12345', false)).toBe(
+      false,
+    );
+  });
 });
