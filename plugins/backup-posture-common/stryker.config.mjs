@@ -34,7 +34,10 @@ const config = {
   tempDirName: '../../.stryker-tmp',
   cleanTempDir: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
-  reporters: ['html', 'json', 'clear-text', 'progress'],
+  // event-recorder writes each mutant's result as it is tested (reports/mutation/events/*.json),
+  // so the survivors of a long run can be read while it is still going.
+  reporters: ['html', 'json', 'clear-text', 'progress', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 85, low: 75, break: null },

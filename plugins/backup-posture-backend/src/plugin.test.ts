@@ -124,6 +124,18 @@ describe('backup-posture backend over the simulated demo estate', () => {
         'component:default/broken-annotation',
         'component:default/payments-api',
       ]);
+      // Unknown posture (an invalid annotation) sorts last in either order.
+      for (const order of ['asc', 'desc']) {
+        const byGrade = await request(backend.server).get(
+          `/api/backup-posture/report?sort=grade&order=${order}`,
+        );
+        expect(
+          byGrade.body.items.map((i: { entityRef: string }) => i.entityRef),
+        ).toHaveLength(3);
+        expect(byGrade.body.items[2].entityRef).toBe(
+          'component:default/broken-annotation',
+        );
+      }
       const filtered = await request(backend.server).get(
         '/api/backup-posture/report?q=ledger',
       );

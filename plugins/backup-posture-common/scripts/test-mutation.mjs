@@ -2,12 +2,22 @@
 // `npm run test:mutation`: runs StrykerJS on the posture engine (stryker.config.mjs), incrementally
 // (reports/mutation/stryker-incremental.json, git-ignored: a run without it is a full run), then
 // writes the measured scores into docs/testing.md between the mutation-summary markers.
-// Extra arguments go to `stryker run`; a run restricted with --mutate prints its summary but
-// leaves docs/testing.md alone (its numbers would not be the engine's) unless --write-docs is
-// given, and then says which files it measured. --report-only skips the run and summarises the
-// last one (reports/mutation/mutation.json and run.json).
+//
+// Runs accumulate. Each run's per-file results are merged into
+// reports/mutation/engine-results.json (git-ignored, like the rest of reports/): every file the
+// run mutated gets its counts and the date it was measured; files the run did not mutate keep
+// what an earlier run measured. The summary lists every file of src/engine (measured or not) and
+// the overall score over the measured ones. A plain run mutates the whole engine and so measures
+// every file afresh; on a fresh clone that is what reproduces the summary.
+//
+// Extra arguments go to `stryker run`. A run restricted with --mutate (paths or globs from the
+// package, comma-separated) is merged but leaves docs/testing.md alone unless --write-docs is
+// given; a --mutate range (file.ts:10-20) measures only part of a file and is not recorded.
+// --report-only skips the run and merges and summarises the last one again
+// (reports/mutation/mutation.json and run.json; merging the same run twice changes nothing).
 /* eslint-disable no-console */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -21,6 +31,7 @@ const incremental = path.join(
   'reports/mutation/stryker-incremental.json',
 );
 const doc = path.join(repoRoot, 'docs/testing.md');
+const resultsFile = path.join(pkgDir, 'reports/mutation/engine-results.json');
 const START =
   '<!-- mutation-summary:start (written by npm run test:mutation) -->';
 const END = '<!-- mutation-summary:end -->';
@@ -63,11 +74,6 @@ if (!reportOnly) {
 const info = JSON.parse(fs.readFileSync(runInfo, 'utf8'));
 const { seconds } = info;
 const wasIncremental = info.incremental;
-const mutateAt = info.args.findIndex(
-  a => a === '--mutate' || a.startsWith('--mutate='),
-);
-const partial = mutateAt >= 0;
-
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const count = mutants => {
@@ -97,36 +103,179 @@ const count = mutants => {
 const pct = s => (s === null ? 'n/a' : `${s.toFixed(1)}%`);
 
 const result = JSON.parse(fs.readFileSync(report, 'utf8'));
-const files = Object.entries(result.files)
-  .map(([file, f]) => ({ file, ...count(f.mutants) }))
-  .sort((a, b) => a.file.localeCompare(b.file));
-const all = count(Object.values(result.files).flatMap(f => f.mutants));
 const version = result.framework?.version ?? 'unknown';
 const jest = result.framework?.dependencies?.jest ?? 'unknown';
 const minutes = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-const below = files.filter(f => f.score !== null && f.score < 75);
 
-const row = (name, c) =>
-  `| ${name} | ${pct(c.score)} | ${pct(c.killedOnly)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} | ${c.errors} |`;
+// The engine's files: what stryker.config.mjs `mutate` selects.
+const engineDir = path.join(pkgDir, 'src/engine');
+const engineFiles = fs
+  .readdirSync(engineDir, { recursive: true })
+  .map(f => `src/engine/${f.split(path.sep).join('/')}`)
+  .filter(
+    f =>
+      f.endsWith('.ts') &&
+      !f.endsWith('.test.ts') &&
+      !/\/(__tests__|__fixtures__|__testUtils__)\//.test(f),
+  )
+  .sort((a, b) => a.localeCompare(b));
+
+// The files this run mutated: the whole engine, or what its --mutate patterns select.
+const mutateAt = info.args.findIndex(
+  a => a === '--mutate' || a === '-m' || a.startsWith('--mutate='),
+);
+const partial = mutateAt >= 0;
+let mutateArg = '';
+if (partial) {
+  mutateArg = info.args[mutateAt].startsWith('--mutate=')
+    ? info.args[mutateAt].slice('--mutate='.length)
+    : (info.args[mutateAt + 1] ?? '');
+}
+const patterns = mutateArg
+  .split(',')
+  .map(p => p.trim())
+  .filter(Boolean);
+const globToRegExp = glob =>
+  new RegExp(
+    `^${glob
+      .replace(/^\.\//, '')
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '%GLOBSTAR%')
+      .replace(/\*\*/g, '.*')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')
+      .replace(/%GLOBSTAR%/g, '(?:.*/)?')}$`,
+  );
+const ranged = patterns.filter(p => /:\d+(:\d+)?-\d+(:\d+)?$/.test(p));
+const positive = patterns
+  .filter(p => !p.startsWith('!') && !ranged.includes(p))
+  .map(globToRegExp);
+const negative = patterns
+  .filter(p => p.startsWith('!'))
+  .map(p => globToRegExp(p.slice(1)));
+const mutated = engineFiles.filter(
+  f =>
+    !partial ||
+    (positive.some(r => r.test(f)) && !negative.some(r => r.test(f))),
+);
+if (ranged.length) {
+  console.log(
+    `not recorded (only part of a file mutated): ${ranged.join(', ')}`,
+  );
+}
+
+// Merge: the mutated files get this run's counts and date; the others keep theirs.
+const sha = text => createHash('sha1').update(text).digest('hex');
+const sourceOf = file => fs.readFileSync(path.join(pkgDir, file), 'utf8');
+const command = `npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}`;
+const store = fs.existsSync(resultsFile)
+  ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
+  : { files: {} };
+for (const file of mutated) {
+  const mutants = result.files[file]?.mutants ?? [];
+  const { valid, score, killedOnly, ...counts } = count(mutants);
+  store.files[file] = {
+    measured: info.date,
+    command,
+    sourceSha1: sha(result.files[file]?.source ?? sourceOf(file)),
+    ...counts,
+  };
+}
+for (const file of Object.keys(store.files)) {
+  if (!engineFiles.includes(file)) delete store.files[file];
+}
+store.lastRun = {
+  date: info.date,
+  command,
+  seconds,
+  incremental: wasIncremental,
+  stryker: version,
+  jest,
+  node: process.versions.node,
+  filesMutated: mutated.length,
+};
+fs.writeFileSync(resultsFile, `${JSON.stringify(store, null, 2)}\n`);
+
+// Scores from the kept counts (the same arithmetic as count()).
+const score = c => {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return {
+    ...c,
+    valid,
+    score: valid ? (100 * detected) / valid : null,
+    killedOnly: valid ? (100 * c.killed) / valid : null,
+  };
+};
+const KEYS = [
+  'killed',
+  'timeout',
+  'survived',
+  'noCoverage',
+  'ignored',
+  'errors',
+];
+const measured = engineFiles
+  .filter(f => store.files[f])
+  .map(f => ({
+    file: f,
+    ...score(store.files[f]),
+    changed: store.files[f].sourceSha1 !== sha(sourceOf(f)),
+  }));
+const unmeasured = engineFiles.filter(f => !store.files[f]);
+const all = score(
+  Object.fromEntries(
+    KEYS.map(k => [k, measured.reduce((n, f) => n + f[k], 0)]),
+  ),
+);
+const below = measured.filter(f => f.score !== null && f.score < 75);
+const changed = measured.filter(f => f.changed);
+const dates = measured
+  .map(f => store.files[f.file].measured.slice(0, 10))
+  .sort();
+const short = f => f.replace(/^src\/engine\//, '');
+let verdict = `${below.length} measured file(s) below 75%`;
+if (below.length === 0) verdict = 'every measured file meets 75%';
+let meetsOverall = 'is below';
+if (all.score !== null && all.score >= 85) meetsOverall = 'meets';
+
+const row = (name, date, c) =>
+  `| ${name} | ${date} | ${pct(c.score)} | ${pct(c.killedOnly)} | ${KEYS.map(k => c[k]).join(' | ')} |`;
 const summary = [
   START,
   '',
-  `${partial ? 'Partial run: only the files below were mutated. ' : ''}Last measured on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
-    `${wasIncremental ? 'incremental run (unchanged mutants reused from the previous run)' : 'full run'} in ${minutes}: ` +
-    `**${pct(all.score)}** of ${all.valid} mutants killed (${pct(all.killedOnly)} if timeouts counted as survivors; ${all.killed + all.timeout + all.survived + all.noCoverage + all.ignored + all.errors} generated, ${all.ignored} ignored: string literals and check definitions). ` +
-    `Command: \`npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}\`. Target: ≥ 85% overall, ≥ 75% in every file; ${below.length === 0 ? 'every file meets 75%' : `${below.length} file(s) below 75%`}.`,
+  `**${measured.length} of ${engineFiles.length}** files of \`src/engine\` measured` +
+    `${dates.length ? ` (${dates[0] === dates[dates.length - 1] ? `on ${dates[0]}` : `between ${dates[0]} and ${dates[dates.length - 1]}`})` : ''}` +
+    `${unmeasured.length ? `, ${unmeasured.length} not measured yet` : ''}. ` +
+    `Over the measured files: **${pct(all.score)}** of ${all.valid} mutants killed (${pct(all.killedOnly)} if timeouts counted as survivors; ` +
+    `${KEYS.reduce((n, k) => n + all[k], 0)} generated, ${all.ignored} ignored: string literals and check definitions), which ${meetsOverall} the 85% target overall; ${verdict}.` +
+    `${changed.length ? ` ${changed.length} file(s) changed since they were measured (marked *changed since*).` : ''}`,
   '',
-  '| file (src/engine/…) | score | without timeouts | killed | timeout | survived | no coverage | ignored | errors |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  row('**all files**', all),
-  ...files.map(f => row(f.file.replace(/^src\/engine\//, ''), f)),
+  `Runs accumulate (reports/mutation/engine-results.json): each row is from the last run that mutated the file. ` +
+    `Last run on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
+    `${wasIncremental ? 'incremental (unchanged mutants reused from the previous run)' : 'full run'}, ${mutated.length} file(s) mutated in ${minutes}: \`${command}\`.`,
+  '',
+  '| file (src/engine/…) | measured | score | without timeouts | killed | timeout | survived | no coverage | ignored | errors |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  row('**all measured files**', '', all),
+  ...engineFiles.map(f => {
+    const m = measured.find(x => x.file === f);
+    if (!m) return `| ${short(f)} | not measured | | | | | | | | |`;
+    const date = store.files[f].measured.slice(0, 10);
+    return row(short(f), m.changed ? `${date}, _changed since_` : date, m);
+  }),
   '',
   END,
 ].join('\n');
 
 console.log(
-  `\nmutation score ${pct(all.score)} (${all.valid} mutants) in ${minutes}`,
+  `\nthis run: ${mutated.length} file(s) mutated in ${minutes}; ` +
+    `accumulated: ${measured.length} of ${engineFiles.length} engine files measured, ` +
+    `${pct(all.score)} of ${all.valid} mutants killed; ${verdict}`,
 );
+for (const m of measured) {
+  console.log(`  ${pct(m.score).padStart(6)}  ${short(m.file)}`);
+}
 if (partial && !writeDocs) {
   console.log(
     '--mutate given: docs/testing.md left as it is (--write-docs writes it)',

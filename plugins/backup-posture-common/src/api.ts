@@ -13,6 +13,8 @@ import {
   PostureScore,
   Severity,
 } from './posture';
+import type { ReportSortKey } from './reportSort';
+import type { PostureCoverage } from './engine/coverage';
 
 /**
  * - `ok`: scanned and evaluated
@@ -61,10 +63,22 @@ export interface EntityPostureResponse {
   freshness: Freshness;
   inventory?: EntityInventory;
   evaluation?: PostureEvaluation;
+  /** What the engine derives from `inventory`, computed once (absent with it). */
+  derived?: PostureDerived;
+}
+
+/** Values derived from an entity's inventory by the engine; the frontend only renders them. @public */
+export interface PostureDerived {
+  /** The entity's distinct keys by who manages them (as the report's `keyMix` counts them). */
+  keysByManager: KeyMix;
+  /** The entity's recovery points by who manages their key; Azure vaults once each. */
+  recoveryPointsByKeyManager: KeyMix;
+  coverage: PostureCoverage;
 }
 
 /** @public */
 export interface KeyMix {
+  /** Customer-managed (KMS customer keys, Azure vaults with a customer-managed key). */
   customer: number;
   awsManaged: number;
   awsOwned: number;
@@ -95,6 +109,7 @@ export interface EntityPostureSummary {
   accounts: string[];
   regions: string[];
   score: PostureScore;
+  /** The entity's distinct keys by who manages them (`PostureDerived.keysByManager`). */
   keyMix: KeyMix;
   /** Check ids by status, for filtering and the "worst failing checks" lists. */
   checkStatuses: Record<string, CheckStatus>;
@@ -140,7 +155,8 @@ export interface ReportQuery {
   check?: string;
   status?: CheckStatus;
   q?: string;
-  sort?: 'score' | 'entityRef' | 'owner' | 'grade';
+  /** Missing values (unknown grade, no owner…) come last in both orders: see `compareReportRows`. */
+  sort?: ReportSortKey;
   order?: 'asc' | 'desc';
 }
 

@@ -8,4 +8,5 @@ export * from './permissions';
 export * from './inventory';
 export * from './posture';
 export * from './api';
+export * from './reportSort';
 export * from './engine';

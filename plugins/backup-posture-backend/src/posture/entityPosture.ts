@@ -11,9 +11,8 @@ import {
   EntityPostureResponse,
   EntityPostureState,
   EntityPostureSummary,
-  emptyKeyMix,
+  derivedOf,
   evaluatePosture,
-  KeyMix,
   PostureEvaluation,
   PostureException,
   PostureScore,
@@ -91,38 +90,6 @@ function keyReadStatuses(inventory: EntityInventory): KeyReadStatus[] {
   return statuses;
 }
 
-function keyMix(inventory: EntityInventory): KeyMix {
-  const mix: KeyMix = emptyKeyMix();
-  for (const v of inventory.azure?.vaults ?? []) {
-    if (v.keyUri) mix.customer++;
-    else mix.platformManaged++;
-  }
-  const aws = inventory.aws;
-  if (!aws) return mix;
-  // A vault's key type tells AWS-owned keys apart, whether or not a description was attempted.
-  const awsOwned = new Set(
-    aws.vaults
-      .filter(v => v.encryptionKeyType === 'AWS_OWNED_KMS_KEY')
-      .map(v => v.encryptionKeyArn ?? `owned:${v.arn}`),
-  );
-  mix.awsOwned += awsOwned.size;
-  const counted = new Set(awsOwned);
-  for (const k of aws.keys) {
-    if (counted.has(k.arn)) continue;
-    counted.add(k.arn);
-    if (k.keyManager === 'CUSTOMER') mix.customer++;
-    else if (k.keyManager === 'AWS') mix.awsManaged++;
-    else mix.unknown++;
-  }
-  for (const v of aws.vaults) {
-    if (v.encryptionKeyArn && !counted.has(v.encryptionKeyArn)) {
-      counted.add(v.encryptionKeyArn);
-      mix.unknown++;
-    }
-  }
-  return mix;
-}
-
 export interface PostureInput {
   entity: Entity;
   /** The mappings that make up the entity (its own, or its members' for systems and groups). */
@@ -167,6 +134,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
     });
   }
   const keys = keyReadStatuses(inventory);
+  const derived = derivedOf(inventory);
   const stale =
     slice.scopes.some(s => s.state !== 'ok') ||
     keys.some(k => k.state === 'stale');
@@ -180,7 +148,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
       scopes: slice.scopes,
       ...(keys.length ? { keys } : {}),
     },
-    ...(state === 'invalid-annotation' ? {} : { inventory }),
+    ...(state === 'invalid-annotation' ? {} : { inventory, derived }),
     ...(evaluation ? { evaluation } : {}),
   };
   const checkStatuses: Record<string, CheckStatus> = {};
@@ -190,19 +158,6 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
     clouds.push('aws');
   if (slice.azure?.vaults.length || slice.azure?.unresolvedVaultIds?.length)
     clouds.push('azure');
-  const accounts = new Set<string>();
-  const regions = new Set<string>();
-  for (const r of [
-    ...(slice.aws?.resources ?? []),
-    ...(slice.aws?.vaults ?? []),
-  ]) {
-    if (r.accountId) accounts.add(r.accountId);
-    if (r.region) regions.add(r.region);
-  }
-  for (const v of slice.azure?.vaults ?? []) {
-    accounts.add(v.subscriptionId);
-    regions.add(v.location);
-  }
   const summary: EntityPostureSummary = {
     entityRef,
     kind: entity.kind.toLocaleLowerCase('en-US'),
@@ -218,10 +173,10 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
       : {}),
     state,
     clouds,
-    accounts: [...accounts].sort(),
-    regions: [...regions].sort(),
+    accounts: [...derived.coverage.accounts, ...derived.coverage.subscriptions],
+    regions: derived.coverage.regions,
     score: evaluation?.score ?? emptyScore(),
-    keyMix: keyMix(inventory),
+    keyMix: derived.keysByManager,
     checkStatuses,
     ...(lastScanAt ? { lastScanAt } : {}),
     stale,

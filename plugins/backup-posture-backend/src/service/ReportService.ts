@@ -16,14 +16,11 @@ import {
   ReportResponse,
   ReportTrendResponse,
   rollUpScores,
+  sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
 import { isRollUpKind } from '../mapping/rollUp';
 import { entityRefOf, normalizeRef } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
-
-const GRADE_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, F: 4 };
-// One collator for every comparison: String#localeCompare builds one per call.
-const collator = new Intl.Collator('en');
 
 function topFailingChecks(
   items: EntityPostureSummary[],
@@ -45,25 +42,6 @@ function topFailingChecks(
       severity: definitions.get(checkId)?.severity ?? 'medium',
       entities,
     }));
-}
-
-function compare(sort: NonNullable<ReportQuery['sort']>) {
-  return (a: EntityPostureSummary, b: EntityPostureSummary): number => {
-    switch (sort) {
-      case 'score':
-        // Unscored entities last in ascending order (worst first).
-        return (a.score.score ?? Infinity) - (b.score.score ?? Infinity);
-      case 'grade':
-        return (
-          (GRADE_ORDER[a.score.grade ?? ''] ?? 5) -
-          (GRADE_ORDER[b.score.grade ?? ''] ?? 5)
-        );
-      case 'owner':
-        return collator.compare(a.owner ?? '', b.owner ?? '');
-      default:
-        return collator.compare(a.entityRef, b.entityRef);
-    }
-  };
 }
 
 /** Report, trend and group scorecard, limited to what the caller may read in the catalog. */
@@ -128,8 +106,8 @@ export class ReportService {
       );
     }
     items = await this.readable(items, credentials);
-    items.sort(compare(query.sort ?? 'entityRef'));
-    if (query.order === 'desc') items.reverse();
+    // In the order of compareReportRows, the comparison the frontend's headers promise.
+    items = sortReportRows(items, query.sort, query.order);
     return {
       items: items.slice(offset, offset + limit),
       totalCount: items.length,

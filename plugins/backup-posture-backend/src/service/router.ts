@@ -9,6 +9,7 @@ import {
   backupPostureScanReadPermission,
   backupPostureScanRefreshPermission,
   listCheckIds,
+  REPORT_SORT_KEYS,
   ScanProgress,
 } from '@backup-posture/plugin-backup-posture-common';
 import express from 'express';
@@ -149,7 +150,7 @@ export const reportQuery = z
       'accepted',
     ]).optional(),
     q: text(200, 'printable text').optional(),
-    sort: oneOf(['score', 'entityRef', 'owner', 'grade']).optional(),
+    sort: oneOf([...REPORT_SORT_KEYS]).optional(),
     order: oneOf(['asc', 'desc']).optional(),
   })
   .strict();

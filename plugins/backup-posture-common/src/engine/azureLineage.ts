@@ -6,6 +6,7 @@ import { AzureRecoveryVaultFact } from '../inventory';
 import { LineageChain, LineageKey, LineageLink } from '../posture';
 import { AzureContext } from './azureContext';
 import { missingKeyPermissions, parseKeyUri } from './azureKeys';
+import { lineageKeyRead } from './keyFreshness';
 
 export const AZURE_VAULT_RESOURCE_TYPE = 'Azure Recovery Services vault';
 
@@ -35,6 +36,7 @@ function vaultKey(
       ...(kv?.location ? { location: kv.location } : {}),
     },
     ...(parts?.version ? { pinnedVersion: parts.version } : {}),
+    ...lineageKeyRead(key),
   };
   if (key && !key.error) {
     const expired =

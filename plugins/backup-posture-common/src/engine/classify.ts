@@ -8,6 +8,7 @@ import {
   AwsKmsKeyFact,
 } from '../inventory';
 import { KeyManagerKind, LineageKey } from '../posture';
+import { lineageKeyRead } from './keyFreshness';
 
 /** A1: types whose recovery points are encrypted with the backup vault's key. @public */
 export const INDEPENDENT_RESOURCE_TYPES: readonly string[] = [
@@ -194,6 +195,7 @@ export class KeyIndex {
       manager,
       keyState: key?.keyState,
       multiRegion: key?.multiRegion,
+      ...lineageKeyRead(key),
     };
   }
 

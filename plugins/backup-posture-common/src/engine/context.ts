@@ -86,16 +86,6 @@ export class AwsContext {
     return arn ? this.vaultsByArn.get(arn) : undefined;
   }
 
-  vaultByName(
-    name: string,
-    account: string,
-    region: string,
-  ): AwsBackupVaultFact | undefined {
-    return this.aws.vaults.find(
-      v => v.name === name && v.accountId === account && v.region === region,
-    );
-  }
-
   /**
    * Why data of an account × region is missing: the scope (or the account's `global` scope)
    * failed. Dependent findings must become `unknown` with this reason.
@@ -130,6 +120,7 @@ export class AwsContext {
     const typeOf = new Map<string, string>();
     for (const plan of this.aws.plans)
       for (const rule of plan.rules)
+        // Stryker disable next-line ConditionalExpression: always setting only adds an `undefined` key, which no vault ARN looks up
         if (rule.targetLogicallyAirGappedBackupVaultArn)
           typeOf.set(
             rule.targetLogicallyAirGappedBackupVaultArn,
@@ -173,8 +164,7 @@ export class AwsContext {
   }
 
   daysSince(iso: string | undefined): number | undefined {
-    if (!iso) return undefined;
-    const t = Date.parse(iso);
+    const t = Date.parse(iso ?? '');
     if (Number.isNaN(t)) return undefined;
     return (this.now.getTime() - t) / 86_400_000;
   }

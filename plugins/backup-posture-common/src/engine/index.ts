@@ -43,3 +43,7 @@ export {
 } from './reachability';
 export type { AwsFactLookup, ReachableAws } from './reachability';
 export { rollUpEvaluations } from './rollUp';
+export { keysByManager, recoveryPointsByKeyManager } from './keyMix';
+export { coverageOf } from './coverage';
+export { derivedOf } from './derived';
+export type { PostureCoverage } from './coverage';

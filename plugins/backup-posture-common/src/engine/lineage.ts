@@ -21,6 +21,7 @@ import {
 } from './classify';
 import { AwsContext } from './context';
 import { explainAwsMessage } from './explanations';
+import { lineageKeyRead } from './keyFreshness';
 
 const newest = <T extends { creationDate: string }>(
   items: T[],
@@ -99,6 +100,7 @@ export function expectedCopyKey(
       alias,
       manager: 'aws-managed',
       keyState: fallback?.keyState,
+      ...lineageKeyRead(fallback),
     };
     let message = `destination vault ${destVault.name} uses ${describeKey(destKey)}: ${resource.resourceType} copies get ${alias}, not a customer-managed key`;
     const replica = sourceKey.keyArn

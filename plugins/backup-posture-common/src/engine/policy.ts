@@ -29,6 +29,7 @@ export function parsePolicy(json: string): PolicyStatement[] | undefined {
     const principal = s.Principal;
     let principals: string[] = [];
     if (principal === '*') principals = ['*'];
+    // Stryker disable next-line ConditionalExpression: any other truthy principal (a string, a number) has no AWS or Service member, so it names nobody either way
     else if (principal && typeof principal === 'object') {
       principals = [...list(principal.AWS), ...list(principal.Service)];
     }

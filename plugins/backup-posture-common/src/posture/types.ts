@@ -119,6 +119,14 @@ export interface LineageKey {
   keyVault?: { name: string; location?: string };
   /** Azure: the key version the vault's key URI pins (rule Z5); absent for a versionless URI. */
   pinnedVersion?: string;
+  /**
+   * This scan's read of the key (KMS `DescribeKey`, Key Vault get key) failed, as
+   * `Name: message`: with `lastReadAt`, what is shown of the key comes from that older good read;
+   * without, the key was never read.
+   */
+  readError?: string;
+  /** When `readError` is set: the last good read of the key, whose description is shown. */
+  lastReadAt?: string;
 }
 
 /** @public */

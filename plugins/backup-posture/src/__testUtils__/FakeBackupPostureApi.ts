@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  compareReportRows,
   EntityPostureResponse,
   EntityPostureSummary,
   GroupScorecardResponse,
@@ -14,7 +15,8 @@ import { BackupPostureApi } from '../api';
 
 /**
  * An in-memory BackupPostureApi for component tests. It implements the REST semantics (filters,
- * paging) over typed fixtures and records the report queries it received.
+ * sorting with the backend's comparison, paging) over typed fixtures and records the report
+ * queries it received.
  */
 export class FakeBackupPostureApi implements BackupPostureApi {
   readonly reportQueries: ReportQuery[] = [];
@@ -60,6 +62,7 @@ export class FakeBackupPostureApi implements BackupPostureApi {
             ? r.checkStatuses[query.check] === query.status
             : Object.values(r.checkStatuses).includes(query.status))),
     );
+    rows.sort(compareReportRows(query.sort, query.order));
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 25;
     return {

@@ -6,6 +6,7 @@ import {
   EntityPostureResponse,
   evaluatePosture,
 } from '@backup-posture/plugin-backup-posture-common';
+import { withDerived } from './withDerived';
 
 const SUB = '2b1f0c1e-0000-4000-8000-00000000a001';
 const NOW = '2026-11-23T12:00:00.000Z';
@@ -75,7 +76,7 @@ const scopes = [
   },
 ];
 
-export const azurePosture: EntityPostureResponse = {
+export const azurePosture: EntityPostureResponse = withDerived({
   entityRef: 'component:default/crm',
   state: 'ok',
   problems: [],
@@ -95,4 +96,4 @@ export const azurePosture: EntityPostureResponse = {
     },
     { now: NOW },
   ),
-};
+});

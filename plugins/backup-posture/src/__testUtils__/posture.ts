@@ -9,6 +9,7 @@ import {
   GroupScorecardResponse,
   LineageChain,
 } from '@backup-posture/plugin-backup-posture-common';
+import { withDerived } from './withDerived';
 
 export const SOURCE_ARN =
   'arn:aws:rds:us-east-1:222222222222:cluster:orders-db';
@@ -292,7 +293,7 @@ const okScope = {
   lastSuccessAt: '2026-11-23T18:00:00Z',
 };
 
-export const okPosture: EntityPostureResponse = {
+export const okPosture: EntityPostureResponse = withDerived({
   entityRef: 'component:default/orders',
   state: 'ok',
   problems: [],
@@ -410,7 +411,7 @@ export const okPosture: EntityPostureResponse = {
       },
     },
   },
-};
+});
 
 export const stalePosture: EntityPostureResponse = {
   ...okPosture,
@@ -435,7 +436,7 @@ export const stalePosture: EntityPostureResponse = {
   },
 };
 
-export const noBackupsPosture: EntityPostureResponse = {
+export const noBackupsPosture: EntityPostureResponse = withDerived({
   ...okPosture,
   inventory: {
     ...okPosture.inventory!,
@@ -446,7 +447,7 @@ export const noBackupsPosture: EntityPostureResponse = {
     },
   },
   evaluation: { ...okPosture.evaluation!, lineage: [] },
-};
+});
 
 export const notAnnotatedPosture: EntityPostureResponse = {
   entityRef: 'system:default/empty',

@@ -15,6 +15,11 @@ import {
   parseKeyUri,
   REQUIRED_KEY_PERMISSIONS,
 } from '../azureKeys';
+import {
+  failedKeyRead,
+  failedKeyReadReason,
+  withKeyReads,
+} from '../keyFreshness';
 import { AzureCheck } from './azureTypes';
 import { finding } from './types';
 
@@ -26,6 +31,8 @@ type Judge = (
       status: CheckStatus;
       message: string;
       evidence?: Record<string, string | number | boolean | null | undefined>;
+      /** The key fact the verdict relies on: a failed read of it in this scan is said. */
+      keyFact?: AzureKeyFact;
     }
   | undefined;
 
@@ -63,25 +70,21 @@ function azureCheck(
         const scopeError = ctx.scopeError(vault.subscriptionId);
         const verdict = judge(vault, ctx);
         if (!verdict) continue;
-        if (scopeError && verdict.status === 'pass') {
-          out.push(
-            finding(
-              vault.id,
-              'unknown',
-              `${verdict.message}, but ${scopeError}`,
-              verdict.evidence,
-            ),
-          );
-        } else {
-          out.push(
-            finding(
-              vault.id,
-              verdict.status,
-              verdict.message,
-              verdict.evidence,
-            ),
-          );
-        }
+        const judged =
+          scopeError && verdict.status === 'pass'
+            ? finding(
+                vault.id,
+                'unknown',
+                `${verdict.message}, but ${scopeError}`,
+                verdict.evidence,
+              )
+            : finding(
+                vault.id,
+                verdict.status,
+                verdict.message,
+                verdict.evidence,
+              );
+        out.push(withKeyReads(judged, [{ fact: verdict.keyFact }]));
       }
       return out;
     },
@@ -113,7 +116,8 @@ function permissionWords(
 const keyError = (ctx: AzureContext, vault: AzureRecoveryVaultFact) => {
   const key = ctx.key(vault.keyUri);
   if (!key) return 'key was not read';
-  return key.error ? `${key.error.name}: ${key.error.message}` : undefined;
+  const failed = failedKeyRead(key);
+  return failed ? failedKeyReadReason(failed) : undefined;
 };
 
 export const rsvCustomerManagedKey = azureCheck(
@@ -251,9 +255,14 @@ export const rsvKeyUsable = azureCheck(
     if (!vault.keyUri)
       return { status: 'not-applicable', message: 'no customer-managed key' };
     const err = keyError(ctx, vault);
+    const keyFact = ctx.key(vault.keyUri);
     if (err)
-      return { status: 'unknown', message: `key not usable-checked: ${err}` };
-    const key = ctx.key(vault.keyUri)!;
+      return {
+        status: 'unknown',
+        message: `key not usable-checked: ${err}`,
+        keyFact,
+      };
+    const key = keyFact!;
     const kv = ctx.keyVault(vault.keyUri);
     const problems: string[] = [];
     if (key.enabled === false) problems.push('key is disabled');
@@ -282,24 +291,32 @@ export const rsvKeyUsable = azureCheck(
       identityPermissions: permissionWords(vault, kv, key, missing),
     };
     if (problems.length)
-      return { status: 'fail', message: problems.join('; '), evidence };
+      return {
+        status: 'fail',
+        message: problems.join('; '),
+        evidence,
+        keyFact: key,
+      };
     // Whether the identity may use the key is part of "usable": not knowing it is not a pass.
     if (!missing)
       return {
         status: 'unknown',
         message: `vault identity permissions on key vault ${kv?.name ?? parseKeyUri(vault.keyUri)?.keyVaultName} not determined: ${evidence.identityPermissions}`,
         evidence,
+        keyFact: key,
       };
     if (key.enabled === undefined || !key.keyType)
       return {
         status: 'unknown',
         message: 'key attributes not reported',
         evidence,
+        keyFact: key,
       };
     return {
       status: 'pass',
       message: 'key enabled, RSA, in the vault region',
       evidence,
+      keyFact: key,
     };
   },
 );
@@ -337,6 +354,7 @@ export const rsvKeyRotation = azureCheck(
         status: 'warn',
         message: `key URI pinned to version ${pinned}: no auto-rotation`,
         evidence,
+        keyFact: key,
       };
     let policy = '';
     if (key?.rotationPolicyEnabled === false)
@@ -348,6 +366,7 @@ export const rsvKeyRotation = azureCheck(
       status: 'pass',
       message: `versionless key URI: the vault follows new key versions${policy}`,
       evidence,
+      keyFact: key,
     };
   },
 );

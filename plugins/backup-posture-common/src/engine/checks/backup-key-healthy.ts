@@ -1,5 +1,6 @@
 import { Finding } from '../../posture';
 import { keyManagerOf, parseArn } from '../classify';
+import { failedKeyReadReason, withKeyReads } from '../keyFreshness';
 import { coversAction, parsePolicy, principalAccount } from '../policy';
 import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
@@ -51,6 +52,8 @@ export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
     const out: Finding[] = [];
     for (const arn of [...keyArns].sort()) {
       const key = ctx.keys.get(arn);
+      // Each verdict on the key says when its description was read if this scan's read failed.
+      const push = (f: Finding) => out.push(withKeyReads(f, [{ fact: key }]));
       const points = ctx.aws.recoveryPoints.filter(
         p => p.encryptionKeyArn === arn,
       );
@@ -70,19 +73,19 @@ export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
           ? ctx.scopeError(parsed.account, parsed.region)
           : undefined;
         const reason = key?.error
-          ? `${key.error.name}: ${key.error.message}`
+          ? failedKeyReadReason(key.error)
           : (scopeError ?? 'key was not described');
-        out.push(
+        push(
           finding(arn, 'unknown', `key health unknown: ${reason}`, evidence),
         );
         continue;
       }
       if (!key.keyState) {
-        out.push(finding(arn, 'unknown', 'key state not reported', evidence));
+        push(finding(arn, 'unknown', 'key state not reported', evidence));
         continue;
       }
       if (key.keyState !== 'Enabled' || key.enabled === false) {
-        out.push(
+        push(
           finding(
             arn,
             'fail',
@@ -98,7 +101,7 @@ export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
         continue;
       }
       if (keyManagerOf(key) !== 'customer') {
-        out.push(
+        push(
           finding(
             arn,
             'pass',
@@ -126,7 +129,7 @@ export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
             'key policy does not let the account (or AWS Backup) use the key',
           );
       }
-      out.push(
+      push(
         problems.length
           ? finding(arn, 'warn', problems.join('; '), evidence)
           : finding(

@@ -1,6 +1,13 @@
+import { AwsKmsKeyFact } from '../../inventory';
+import { Finding } from '../../posture';
 import { describeKey, encryptionModelOf, fallbackAliasOf } from '../classify';
+import {
+  failedKeyRead,
+  failedKeyReadReason,
+  withKeyReads,
+} from '../keyFreshness';
 import { AwsCheck, finding } from './types';
-import { copyActionsOf } from './copyActions';
+import { CopyActionRef, copyActionsOf } from './copyActions';
 
 /** A4: a copy's key is the destination vault's; source-dependent types fall back to aws/rds, aws/ebs… */
 export const copyDestinationKey: AwsCheck = {
@@ -42,6 +49,16 @@ export const copyDestinationKey: AwsCheck = {
   },
   evaluate({ ctx }) {
     return copyActionsOf(ctx).map(ref => {
+      const keyFact = ctx.keys.get(
+        ctx.vault(ref.action.destinationBackupVaultArn)?.encryptionKeyArn,
+      );
+      // The verdict on the destination key says when the key was read if this scan's read failed.
+      return withKeyReads(judge(ref, keyFact), [{ fact: keyFact }]);
+    });
+    function judge(
+      ref: CopyActionRef,
+      keyFact: AwsKmsKeyFact | undefined,
+    ): Finding {
       const vault = ctx.vault(ref.action.destinationBackupVaultArn);
       const types = [...new Set(ref.resources.map(r => r.resourceType))].sort();
       const sourceDependent = types.filter(
@@ -78,11 +95,11 @@ export const copyDestinationKey: AwsCheck = {
         );
       }
       if (key.manager === 'unknown') {
-        const err = ctx.keys.get(vault.encryptionKeyArn)?.error;
+        const err = failedKeyRead(keyFact);
         return finding(
           ref.subject,
           'unknown',
-          `destination key manager unknown${err ? `: ${err.name}: ${err.message}` : ''}`,
+          `destination key manager unknown${err ? `: ${failedKeyReadReason(err)}` : ''}`,
           withManager,
         );
       }
@@ -123,6 +140,6 @@ export const copyDestinationKey: AwsCheck = {
         `copies get ${describeKey(key)}, not a customer-managed key`,
         withManager,
       );
-    });
+    }
   },
 };

@@ -6,6 +6,11 @@ import {
   vaultNameFromArn,
 } from '../classify';
 import { describeError } from '../context';
+import {
+  failedKeyRead,
+  failedKeyReadReason,
+  withKeyReads,
+} from '../keyFreshness';
 import { coversAction, grantsAccount, parsePolicy } from '../policy';
 import { AwsCheck, finding } from './types';
 import { copyActionsOf } from './copyActions';
@@ -203,15 +208,22 @@ export const crossAccountCopyReady: AwsCheck = {
         );
       } else {
         const key = ctx.keys.resolveVaultKey(vault);
+        const keyFact = ctx.keys.get(vault.encryptionKeyArn);
+        const failed = failedKeyRead(keyFact);
         out.push(
-          finding(
-            at('B5 destination key'),
-            B5_STATUS[key.manager],
-            `destination vault key is ${describeKey(key)}`,
-            {
-              destinationKeyArn: vault.encryptionKeyArn,
-              destinationKeyManager: key.manager,
-            },
+          withKeyReads(
+            finding(
+              at('B5 destination key'),
+              B5_STATUS[key.manager],
+              key.manager === 'unknown' && failed
+                ? `destination vault key is ${describeKey(key)}: ${failedKeyReadReason(failed)}`
+                : `destination vault key is ${describeKey(key)}`,
+              {
+                destinationKeyArn: vault.encryptionKeyArn,
+                destinationKeyManager: key.manager,
+              },
+            ),
+            [{ fact: keyFact }],
           ),
         );
       }
@@ -222,13 +234,15 @@ export const crossAccountCopyReady: AwsCheck = {
         const subject = `${at('B4 source key')} ${resource.arn}`;
         const key = ctx.keys.get(resource.encryptionKeyArn);
         const manager = keyManagerOf(key);
+        // Every B4 verdict on the source key says when it was read if this scan's read failed.
+        const push = (f: Finding) => out.push(withKeyReads(f, [{ fact: key }]));
         const evidence = {
           resourceArn: resource.arn,
           sourceKeyArn: resource.encryptionKeyArn,
           sourceKeyManager: manager,
         };
         if (!resource.encryptionKeyArn && resource.encryptionKeySource) {
-          out.push(
+          push(
             finding(
               subject,
               'not-applicable',
@@ -237,7 +251,7 @@ export const crossAccountCopyReady: AwsCheck = {
             ),
           );
         } else if (!resource.encryptionKeyArn) {
-          out.push(
+          push(
             finding(
               subject,
               'unknown',
@@ -248,7 +262,7 @@ export const crossAccountCopyReady: AwsCheck = {
             ),
           );
         } else if (manager === 'aws-managed') {
-          out.push(
+          push(
             finding(
               subject,
               'fail',
@@ -257,14 +271,10 @@ export const crossAccountCopyReady: AwsCheck = {
             ),
           );
         } else if (manager === 'unknown' || key?.policy === undefined) {
-          out.push(
-            finding(
-              subject,
-              'unknown',
-              `source key ${manager === 'unknown' ? 'not described' : 'policy not read'}${describeError(key?.error)}`,
-              evidence,
-            ),
-          );
+          let why = 'source key policy not read';
+          if (key?.error) why = `source ${failedKeyReadReason(key.error)}`;
+          else if (manager === 'unknown') why = 'source key not described';
+          push(finding(subject, 'unknown', why, evidence));
         } else {
           // Stryker disable next-line ArrayDeclaration: equivalent, an array of strings holds no statement that allows
           const statements = parsePolicy(key.policy) ?? [];
@@ -276,7 +286,7 @@ export const crossAccountCopyReady: AwsCheck = {
                 coversAction(s, 'kms:CreateGrant')) &&
               grantsAccount(s, dest, org?.organizationId, inOrg),
           );
-          out.push(
+          push(
             finding(
               subject,
               shared ? 'pass' : 'fail',

@@ -1,4 +1,11 @@
+import { Finding } from '../../posture';
 import { describeKey } from '../classify';
+import {
+  failedKeyRead,
+  failedKeyReadReason,
+  ReliedKey,
+  withKeyReads,
+} from '../keyFreshness';
 import { AwsCheck, finding } from './types';
 
 /** A1/A4/A5: the key every recovery point shows is the key the configuration predicts. */
@@ -40,6 +47,14 @@ export const keyLineageConsistent: AwsCheck = {
       for (const link of chain.links) {
         if (link.kind === 'source') continue;
         const subject = `${chain.resourceArn} → ${link.vaultArn}`;
+        // The key facts the comparison relies on: the observed key first, then the predicted one.
+        const relied: ReliedKey[] = [link.observedKey, link.expectedKey].map(
+          k => ({
+            fact: ctx.keys.get(k?.keyArn),
+            label: k?.alias ?? k?.keyArn,
+          }),
+        );
+        const judged = (f: Finding) => withKeyReads(f, relied);
         const evidence = {
           resourceArn: chain.resourceArn,
           resourceType: chain.resourceType,
@@ -79,11 +94,13 @@ export const keyLineageConsistent: AwsCheck = {
         if (mismatch) {
           const a4 = link.issues.find(i => i.rule === 'A4');
           out.push(
-            finding(
-              subject,
-              'fail',
-              a4 ? `${mismatch.message} (${a4.message})` : mismatch.message,
-              evidence,
+            judged(
+              finding(
+                subject,
+                'fail',
+                a4 ? `${mismatch.message} (${a4.message})` : mismatch.message,
+                evidence,
+              ),
             ),
           );
           continue;
@@ -96,32 +113,34 @@ export const keyLineageConsistent: AwsCheck = {
           !observed ||
           observed.manager === 'unknown'
         ) {
-          const keyError =
-            ctx.keys.get(observed?.keyArn)?.error ??
-            ctx.keys.get(expected?.keyArn)?.error;
-          const reason = keyError
-            ? `key could not be described: ${keyError.name}: ${keyError.message}`
+          const failed = relied.find(k => failedKeyRead(k.fact));
+          const reason = failed
+            ? failedKeyReadReason(failedKeyRead(failed.fact)!, failed.label)
             : 'the predicted or observed key could not be resolved';
-          out.push(finding(subject, 'unknown', reason, evidence));
+          out.push(judged(finding(subject, 'unknown', reason, evidence)));
           continue;
         }
         if (link.issues.some(i => i.rule === 'A4')) {
           out.push(
-            finding(
-              subject,
-              'warn',
-              `as predicted, ${describeKey(observed)} (${link.issues.find(i => i.rule === 'A4')!.message})`,
-              evidence,
+            judged(
+              finding(
+                subject,
+                'warn',
+                `as predicted, ${describeKey(observed)} (${link.issues.find(i => i.rule === 'A4')!.message})`,
+                evidence,
+              ),
             ),
           );
           continue;
         }
         out.push(
-          finding(
-            subject,
-            'pass',
-            `as predicted: ${describeKey(observed)}`,
-            evidence,
+          judged(
+            finding(
+              subject,
+              'pass',
+              `as predicted: ${describeKey(observed)}`,
+              evidence,
+            ),
           ),
         );
       }

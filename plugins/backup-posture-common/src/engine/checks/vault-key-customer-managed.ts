@@ -1,4 +1,7 @@
 import { describeKey } from '../classify';
+import { failedKeyReadReason, withKeyReads } from '../keyFreshness';
+import { AwsBackupVaultFact } from '../../inventory';
+import { Finding } from '../../posture';
 import { AwsCheck, alsoUnreadVaults, finding } from './types';
 
 /** A3: a vault's key should be a customer-managed key, not aws/backup. */
@@ -40,56 +43,61 @@ export const vaultKeyCustomerManaged: AwsCheck = alsoUnreadVaults({
   evaluate({ ctx }) {
     return ctx.aws.vaults
       .filter(v => v.vaultType !== 'RESTORE_ACCESS_BACKUP_VAULT')
-      .map(vault => {
-        const key = ctx.keys.resolveVaultKey(vault);
-        const evidence = {
-          vaultType: vault.vaultType,
-          encryptionKeyArn: vault.encryptionKeyArn,
-          encryptionKeyType: vault.encryptionKeyType,
-          keyAlias: key.alias,
-          keyManager: key.manager,
-        };
-        const scopeError = ctx.scopeError(vault.accountId, vault.region);
-        switch (key.manager) {
-          case 'customer':
-            return finding(
-              vault.arn,
-              'pass',
-              `uses ${describeKey(key)}`,
-              evidence,
-            );
-          case 'aws-managed':
-            return finding(
-              vault.arn,
-              'fail',
-              `uses ${describeKey(key)}: not shareable, not under your key policy`,
-              evidence,
-            );
-          case 'aws-owned':
-            return finding(
-              vault.arn,
-              vault.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
-                ? 'warn'
-                : 'fail',
-              'uses an AWS-owned key: you cannot audit or revoke its use',
-              evidence,
-            );
-          default: {
-            const keyError = ctx.keys.get(vault.encryptionKeyArn)?.error;
-            const reason = keyError
-              ? `key could not be described: ${keyError.name}: ${keyError.message}`
-              : (scopeError ??
-                (vault.encryptionKeyArn
-                  ? 'key was not described'
-                  : 'vault reports no key'));
-            return finding(
-              vault.arn,
-              'unknown',
-              `key manager unknown (${reason})`,
-              evidence,
-            );
-          }
+      .map(vault =>
+        withKeyReads(judge(vault), [
+          { fact: ctx.keys.get(vault.encryptionKeyArn) },
+        ]),
+      );
+    function judge(vault: AwsBackupVaultFact): Finding {
+      const key = ctx.keys.resolveVaultKey(vault);
+      const evidence = {
+        vaultType: vault.vaultType,
+        encryptionKeyArn: vault.encryptionKeyArn,
+        encryptionKeyType: vault.encryptionKeyType,
+        keyAlias: key.alias,
+        keyManager: key.manager,
+      };
+      const scopeError = ctx.scopeError(vault.accountId, vault.region);
+      switch (key.manager) {
+        case 'customer':
+          return finding(
+            vault.arn,
+            'pass',
+            `uses ${describeKey(key)}`,
+            evidence,
+          );
+        case 'aws-managed':
+          return finding(
+            vault.arn,
+            'fail',
+            `uses ${describeKey(key)}: not shareable, not under your key policy`,
+            evidence,
+          );
+        case 'aws-owned':
+          return finding(
+            vault.arn,
+            vault.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
+              ? 'warn'
+              : 'fail',
+            'uses an AWS-owned key: you cannot audit or revoke its use',
+            evidence,
+          );
+        default: {
+          const keyError = ctx.keys.get(vault.encryptionKeyArn)?.error;
+          const reason = keyError
+            ? failedKeyReadReason(keyError)
+            : (scopeError ??
+              (vault.encryptionKeyArn
+                ? 'key was not described'
+                : 'vault reports no key'));
+          return finding(
+            vault.arn,
+            'unknown',
+            `key manager unknown (${reason})`,
+            evidence,
+          );
         }
-      });
+      }
+    }
   },
 });

@@ -2,19 +2,20 @@ import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
+import { emptyKeyMix } from '@backup-posture/plugin-backup-posture-common';
 import {
   FreshnessNote,
   GradeBadge,
   NoBackupsState,
   PostureStateGate,
-  coverageOf,
   hasNoBackups,
-  keyMixOf,
   useEntityPosture,
   worstChecks,
 } from '../shared';
 import { KeyMixSummary } from './KeyMixSummary';
 import { WorstChecksList } from './WorstChecksList';
+
+const NO_COVERAGE = { accounts: [], subscriptions: [], regions: [] };
 
 /** Entity overview card: "is my data safe, and what do I do next?" at a glance. */
 export function EntityPostureCard() {
@@ -30,7 +31,7 @@ export function EntityPostureCard() {
         >
           {posture => {
             const score = posture.evaluation?.score;
-            const coverage = coverageOf(posture);
+            const coverage = posture.derived?.coverage ?? NO_COVERAGE;
             return (
               <>
                 <Box
@@ -71,7 +72,12 @@ export function EntityPostureCard() {
                   <NoBackupsState />
                 ) : (
                   <Box mt={2}>
-                    <KeyMixSummary mix={keyMixOf(posture)} />
+                    <KeyMixSummary
+                      mix={
+                        posture.derived?.recoveryPointsByKeyManager ??
+                        emptyKeyMix()
+                      }
+                    />
                   </Box>
                 )}
                 <Box my={2}>

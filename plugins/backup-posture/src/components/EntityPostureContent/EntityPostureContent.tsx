@@ -14,6 +14,7 @@ import { AzureVaultsTable } from './AzureVaultsTable';
 import { ChecksTable } from './ChecksTable';
 import { LineageDiagram } from './LineageDiagram';
 import { RecoveryPointsTable } from './RecoveryPointsTable';
+import { KeyReadErrors } from './KeyReadErrors';
 import { ScopeErrors } from './ScopeErrors';
 import { VaultsTable } from './VaultsTable';
 
@@ -49,6 +50,10 @@ export function EntityPostureContent() {
             </Grid>
             <Grid item xs={12}>
               <ScopeErrors scopes={posture.freshness.scopes} />
+              <KeyReadErrors
+                keys={posture.freshness.keys}
+                inventory={posture.inventory}
+              />
             </Grid>
             {hasNoBackups(posture) && (
               <Grid item xs={12}>

@@ -8,6 +8,7 @@ import {
   LineageGraphEdge,
   LineageGraphNode,
   keyLabel,
+  keyReadText,
   roleWords,
 } from './lineageModel';
 import { WARNING_COLOUR } from './lanePalette';
@@ -25,7 +26,8 @@ function keyWords(node: LineageGraphNode): string {
   const why = node.keyUnknownReason
     ? ` (not read: ${node.keyUnknownReason})`
     : '';
-  return `${text}${source}${why}`;
+  const read = keyReadText(node.key);
+  return `${text}${source}${why}${read ? ` (${read})` : ''}`;
 }
 
 function nodeWords(node: LineageGraphNode): string {

@@ -2,8 +2,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   LineageGraphNode,
   keyLabel,
+  keyReadText,
   roleWords,
   shortenIds,
+  showsKeyRead,
 } from './lineageModel';
 import { NODE_TEXT, WARNING_COLOUR } from './lanePalette';
 import { useSvgBox } from './useSvgBox';
@@ -69,6 +71,12 @@ function keyLines(node: LineageGraphNode): Line[] {
   ];
 }
 
+/** A key whose read failed in the last scan: when it was last read (issue 15 item 3). */
+function keyReadLines(node: LineageGraphNode): Line[] {
+  const text = showsKeyRead(node) ? keyReadText(node.key) : undefined;
+  return text ? [{ text: `⚠ ${clip(text)}`, style: 'warning' }] : [];
+}
+
 function issueLines(node: LineageGraphNode): Line[] {
   const shown = node.issues
     .slice(0, MAX_ISSUE_LINES)
@@ -94,6 +102,7 @@ export function nodeLines(node: LineageGraphNode): Line[] {
       : []),
     ...(node.detail ? [{ text: node.detail, style: 'text' as const }] : []),
     ...keyLines(node),
+    ...keyReadLines(node),
     ...(node.blocked
       ? [
           {
@@ -116,6 +125,9 @@ function tooltipOf(node: LineageGraphNode): string {
     `${node.account} / ${node.region}`,
     ...(node.keyUnknownReason
       ? [`Key not read: ${node.keyUnknownReason}`]
+      : []),
+    ...(showsKeyRead(node) && keyReadText(node.key)
+      ? [`Warning: ${keyReadText(node.key)}`]
       : []),
     ...node.issues.map(issue => `Warning: ${issue}`),
   ].join('\n');

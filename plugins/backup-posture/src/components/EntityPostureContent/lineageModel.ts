@@ -6,7 +6,7 @@ import {
   LineageLink,
   LineageLinkKind,
 } from '@backup-posture/plugin-backup-posture-common';
-import { describeKey, shortArn } from '../shared';
+import { describeKey, formatTimestamp, shortArn } from '../shared';
 
 /** What a graph node stands for: a lineage link, or (Azure) the key vault and key behind a vault. */
 export type LineageNodeRole = LineageLinkKind | 'key-vault' | 'key';
@@ -152,6 +152,23 @@ export function keyLabel(key?: LineageKey): string {
   if (!name && key.manager === 'unknown') return 'unknown key';
   const inferred = key.inferred ? ' (inferred)' : '';
   return `${MANAGER_WORDS[key.manager]}${name ? ` ${name}` : ''}${inferred}`;
+}
+
+/**
+ * A key whose read failed in the last scan, in words: when it was last read and why this read
+ * failed, or that it was never read. Undefined for a key read in the last scan.
+ */
+export function keyReadText(key?: LineageKey): string | undefined {
+  if (!key?.readError) return undefined;
+  return key.lastReadAt
+    ? `key last read ${formatTimestamp(key.lastReadAt)}; this scan's read failed: ${key.readError}`
+    : `key never read: ${key.readError}`;
+}
+
+/** Whether a node shows its key's read: an Azure vault leaves it to its key node. */
+export function showsKeyRead(node: LineageGraphNode): boolean {
+  if (node.role === 'key') return true;
+  return node.role !== 'key-vault' && !node.key?.keyVault;
 }
 
 function issueTexts(link: LineageLink): string[] {

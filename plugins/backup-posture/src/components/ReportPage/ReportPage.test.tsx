@@ -121,4 +121,30 @@ describe('ReportPage', () => {
       'Score 72 (grade C) at 2026-11-23 18:00 UTC; up 12 points over 2 scans.',
     );
   });
+
+  it("rounds the trend's change to the scores' one decimal", async () => {
+    const point = (scanId: string, score: number) => ({
+      scanId,
+      finishedAt: '2026-11-29T11:48:00Z',
+      score,
+      grade: 'C' as const,
+      entities: 23,
+      counts: {
+        pass: 1,
+        fail: 1,
+        warn: 0,
+        unknown: 0,
+        accepted: 0,
+        'not-applicable': 0,
+      },
+    });
+    const api = new FakeBackupPostureApi({
+      rows,
+      trend: { points: [point('s1', 59.8), point('s2', 70.4)] },
+    });
+    await renderWithApi(<ReportPage />, api);
+    expect(await screen.findByTestId('backup-posture-trend')).toHaveTextContent(
+      'up 10.6 points over 2 scans.',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -5,102 +6,240 @@ import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   EntityPostureSummary,
+  failingChecks,
+  knownGrade,
+  knownScore,
   ReportQuery,
+  ReportSortKey,
 } from '@backup-posture/plugin-backup-posture-common';
-import { GradeBadge, formatAge } from '../shared';
+import { GradeBadge, formatAge, formatTimestamp } from '../shared';
 
-type SortKey = NonNullable<ReportQuery['sort']>;
+const dash = '–';
 
-function SortableHeader(props: {
-  label: string;
-  sortKey: SortKey;
-  query: ReportQuery;
-  onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
-}) {
-  const active = props.query.sort === props.sortKey;
-  const order = active ? (props.query.order ?? 'asc') : 'asc';
+const useStyles = makeStyles(theme => ({
+  table: {
+    // Backstage's theme lets table cells break inside words ("Paymen|ts", "3333|33"): here words
+    // stay whole, and narrower side padding keeps the eleven columns within 1280 px.
+    '& th, & td': {
+      wordBreak: 'normal',
+      paddingLeft: theme.spacing(0.75),
+      paddingRight: theme.spacing(0.75),
+    },
+    '& th:first-child, & td:first-child': { paddingLeft: theme.spacing(2) },
+    '& .MuiTableSortLabel-icon': { marginLeft: 2, marginRight: 0 },
+  },
+  // Backstage's table header: bold, on one line, between two rules.
+  head: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    whiteSpace: 'nowrap',
+    borderTop: `1px solid ${theme.palette.grey.A100}`,
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+}));
+
+/** A GUID (an Azure subscription) shows its first block; the whole id is its title. */
+function shortId(id: string): ReactNode {
+  if (id.length <= 14) return id;
+  return <abbr title={id}>{id.slice(0, 8)}…</abbr>;
+}
+
+/** Items of a list cell: the line breaks between items, never inside one. */
+function ListCell(props: { items: string[] }) {
+  if (props.items.length === 0) return <>{dash}</>;
   return (
-    <TableCell sortDirection={active ? order : false}>
-      <TableSortLabel
-        active={active}
-        direction={order}
-        onClick={() =>
-          props.onSort(
-            props.sortKey,
-            active && order === 'asc' ? 'desc' : 'asc',
-          )
-        }
+    <>
+      {props.items.map(item => (
+        <div key={item} style={{ whiteSpace: 'nowrap' }}>
+          {shortId(item)}
+        </div>
+      ))}
+    </>
+  );
+}
+
+interface Column {
+  /** Short, so no header wraps at 1280 px. */
+  title: string;
+  /** What the header's tooltip explains, where the short title needs it. */
+  description?: string;
+  /** The server-side sort; absent for list-valued columns. */
+  sort?: ReportSortKey;
+  numeric?: boolean;
+  nowrap?: boolean;
+  render: (row: EntityPostureSummary) => ReactNode;
+}
+
+const COLUMNS: Column[] = [
+  {
+    title: 'Entity',
+    sort: 'entityRef',
+    render: row => (
+      <EntityRefLink
+        entityRef={row.entityRef}
+        title={row.title}
+        defaultKind="component"
+      />
+    ),
+  },
+  {
+    title: 'Owner',
+    sort: 'owner',
+    render: row =>
+      row.owner ? (
+        <EntityRefLink entityRef={row.owner} defaultKind="group" />
+      ) : (
+        dash
+      ),
+  },
+  {
+    title: 'System',
+    sort: 'system',
+    render: row =>
+      row.system ? (
+        <EntityRefLink entityRef={row.system} defaultKind="system" />
+      ) : (
+        dash
+      ),
+  },
+  {
+    title: 'Lifecycle',
+    sort: 'lifecycle',
+    render: row => row.lifecycle ?? dash,
+  },
+  {
+    title: 'Grade',
+    sort: 'grade',
+    render: row => (
+      <GradeBadge grade={knownGrade(row)} score={knownScore(row)} hideScore />
+    ),
+  },
+  {
+    title: 'Score',
+    sort: 'score',
+    numeric: true,
+    render: row => knownScore(row) ?? dash,
+  },
+  {
+    title: 'Failing',
+    description: 'Failing checks',
+    sort: 'failing',
+    numeric: true,
+    render: row => failingChecks(row) ?? dash,
+  },
+  { title: 'Accounts', render: row => <ListCell items={row.accounts} /> },
+  { title: 'Regions', render: row => <ListCell items={row.regions} /> },
+  {
+    title: 'Keys',
+    description: 'Keys: customer-managed / AWS-managed / AWS-owned',
+    nowrap: true,
+    render: row =>
+      `${row.keyMix.customer} / ${row.keyMix.awsManaged} / ${row.keyMix.awsOwned}`,
+  },
+  {
+    title: 'Scanned',
+    sort: 'scanned',
+    render: row => (
+      <span
+        title={row.lastScanAt ? formatTimestamp(row.lastScanAt) : undefined}
       >
-        {props.label}
-      </TableSortLabel>
+        {formatAge(row.lastScanAt)}
+        {row.stale ? ' (stale)' : ''}
+        {row.state === 'pending' ? ' (not scanned yet)' : ''}
+      </span>
+    ),
+  },
+];
+
+function HeaderCell(props: {
+  column: Column;
+  query: ReportQuery;
+  onSort: (sort: ReportSortKey, order: 'asc' | 'desc') => void;
+  className: string;
+}) {
+  const { column, query } = props;
+  // The server sorts by entity when the URL names no sort: the header says so.
+  const active = !!column.sort && (query.sort ?? 'entityRef') === column.sort;
+  const order = active ? (query.order ?? 'asc') : 'asc';
+  const title = column.description ? (
+    <Tooltip title={column.description}>
+      <span>{column.title}</span>
+    </Tooltip>
+  ) : (
+    column.title
+  );
+  return (
+    <TableCell
+      className={props.className}
+      align={column.numeric ? 'right' : 'left'}
+      sortDirection={active ? order : false}
+    >
+      {column.sort ? (
+        <TableSortLabel
+          active={active}
+          // Arrows only on the sorted column: eleven idle arrows would not fit 1280 px.
+          hideSortIcon
+          direction={order}
+          onClick={() =>
+            props.onSort(
+              column.sort!,
+              active && order === 'asc' ? 'desc' : 'asc',
+            )
+          }
+        >
+          {title}
+        </TableSortLabel>
+      ) : (
+        title
+      )}
     </TableCell>
   );
 }
 
-function failing(row: EntityPostureSummary): number {
-  return Object.values(row.checkStatuses).filter(s => s === 'fail').length;
-}
-
-/** One server-side page of the report; sorting and paging change the query, not the rows. */
+/**
+ * One server-side page of the report; sorting and paging change the query, not the rows. The
+ * server orders rows with `compareReportRows`, the same comparison the column headers promise.
+ */
 export function ReportTable(props: {
   rows: EntityPostureSummary[];
   totalCount: number;
   query: ReportQuery;
-  onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
+  onSort: (sort: ReportSortKey, order: 'asc' | 'desc') => void;
   onPage: (offset: number, limit: number) => void;
 }) {
   const { rows, totalCount, query } = props;
+  const classes = useStyles();
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
   return (
     <div style={{ overflowX: 'auto' }}>
       <Table
         size="small"
+        className={classes.table}
         aria-label="Backup posture by entity"
         data-testid="backup-posture-report-table"
       >
         <TableHead>
           <TableRow>
-            <SortableHeader
-              label="Entity"
-              sortKey="entityRef"
-              query={query}
-              onSort={props.onSort}
-            />
-            <SortableHeader
-              label="Owner"
-              sortKey="owner"
-              query={query}
-              onSort={props.onSort}
-            />
-            <TableCell>System</TableCell>
-            <TableCell>Lifecycle</TableCell>
-            <SortableHeader
-              label="Grade"
-              sortKey="grade"
-              query={query}
-              onSort={props.onSort}
-            />
-            <SortableHeader
-              label="Score"
-              sortKey="score"
-              query={query}
-              onSort={props.onSort}
-            />
-            <TableCell>Failing checks</TableCell>
-            <TableCell>Accounts</TableCell>
-            <TableCell>Regions</TableCell>
-            <TableCell>Keys (customer / AWS-managed / AWS-owned)</TableCell>
-            <TableCell>Scanned</TableCell>
+            {COLUMNS.map(column => (
+              <HeaderCell
+                key={column.title}
+                column={column}
+                query={query}
+                onSort={props.onSort}
+                className={classes.head}
+              />
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={11}>
+              <TableCell colSpan={COLUMNS.length}>
                 No entities match these filters.
               </TableCell>
             </TableRow>
@@ -110,32 +249,15 @@ export function ReportTable(props: {
               key={row.entityRef}
               data-testid="backup-posture-report-row"
             >
-              <TableCell>
-                <EntityRefLink entityRef={row.entityRef} title={row.title} />
-              </TableCell>
-              <TableCell>{row.owner ?? '–'}</TableCell>
-              <TableCell>{row.system ?? '–'}</TableCell>
-              <TableCell>{row.lifecycle ?? '–'}</TableCell>
-              <TableCell>
-                <GradeBadge
-                  grade={row.score.grade}
-                  score={row.score.score}
-                  hideScore
-                />
-              </TableCell>
-              <TableCell>{row.score.score ?? '–'}</TableCell>
-              <TableCell>{failing(row)}</TableCell>
-              <TableCell>{row.accounts.join(', ') || '–'}</TableCell>
-              <TableCell>{row.regions.join(', ') || '–'}</TableCell>
-              <TableCell>
-                {row.keyMix.customer} / {row.keyMix.awsManaged} /{' '}
-                {row.keyMix.awsOwned}
-              </TableCell>
-              <TableCell>
-                {formatAge(row.lastScanAt)}
-                {row.stale ? ' (stale)' : ''}
-                {row.state === 'pending' ? ' (not scanned yet)' : ''}
-              </TableCell>
+              {COLUMNS.map(column => (
+                <TableCell
+                  key={column.title}
+                  align={column.numeric ? 'right' : 'left'}
+                  className={column.nowrap ? classes.nowrap : undefined}
+                >
+                  {column.render(row)}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>

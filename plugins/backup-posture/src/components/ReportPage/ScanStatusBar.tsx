@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
 import { backupPostureApiRef } from '../../api';
-import { RefreshScanButton, formatTimestamp } from '../shared';
+import { RefreshScanButton, formatTimestamp, keyReadCount } from '../shared';
 
 const STATE_WORDS = {
   running: 'running',
@@ -26,7 +26,11 @@ export function ScanStatusBar() {
     const last = value.last;
     text = `Last scan ${STATE_WORDS[last.state]} at ${formatTimestamp(last.finishedAt ?? last.startedAt)}`;
     const failedScopes = last.errorCount ?? last.errors.length;
-    if (failedScopes > 0) text += ` (${failedScopes} scope errors)`;
+    const failedKeys = last.keyErrorCount ?? last.keyErrors?.length ?? 0;
+    const counts: string[] = [];
+    if (failedScopes > 0) counts.push(`${failedScopes} scope errors`);
+    if (failedKeys > 0) counts.push(`${keyReadCount(failedKeys)} failed`);
+    if (counts.length) text += ` (${counts.join(', ')})`;
     text += '.';
   } else if (value) text = 'No scan has run yet.';
   return (

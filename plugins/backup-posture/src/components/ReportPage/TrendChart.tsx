@@ -28,7 +28,8 @@ export function TrendChart() {
     .join(' ');
   const first = points[0];
   const last = points[points.length - 1];
-  const delta = (last.score ?? 0) - (first.score ?? 0);
+  // Scores carry one decimal, and so does their difference: up 10.6, not 10.600000000000009.
+  const delta = Math.round(((last.score ?? 0) - (first.score ?? 0)) * 10) / 10;
   return (
     <Box data-testid="backup-posture-trend">
       <Typography variant="body2" gutterBottom>

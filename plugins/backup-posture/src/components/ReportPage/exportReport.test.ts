@@ -33,6 +33,24 @@ describe('report export', () => {
     expect(second).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('leaves grade and score empty where the posture is unknown', () => {
+    const csv = toCsv([
+      summary(1),
+      summary(1, { state: 'invalid-annotation' }),
+    ]);
+    const [header, known, unknown] = csv
+      .trimEnd()
+      .split('\r\n')
+      .map(line => line.split(','));
+    const cell = (line: string[], name: string) => line[header.indexOf(name)];
+    expect([cell(known, 'grade'), cell(known, 'score')]).toEqual(['B', '85']);
+    expect([
+      cell(unknown, 'state'),
+      cell(unknown, 'grade'),
+      cell(unknown, 'score'),
+    ]).toEqual(['invalid-annotation', '', '']);
+  });
+
   it('fetches every page with the same filters', async () => {
     const rows = Array.from({ length: 1203 }, (_, i) => summary(i));
     const api = new FakeBackupPostureApi({ rows });

@@ -1,5 +1,7 @@
 import {
   EntityPostureSummary,
+  knownGrade,
+  knownScore,
   ReportQuery,
 } from '@backup-posture/plugin-backup-posture-common';
 import { BackupPostureApi } from '../../api';
@@ -19,8 +21,9 @@ export const CSV_COLUMNS: Array<{
   { header: 'system', value: r => r.system },
   { header: 'lifecycle', value: r => r.lifecycle },
   { header: 'state', value: r => r.state },
-  { header: 'grade', value: r => r.score.grade },
-  { header: 'score', value: r => r.score.score },
+  // Empty where the posture is unknown (see `state`), as the table shows "unknown".
+  { header: 'grade', value: r => knownGrade(r) },
+  { header: 'score', value: r => knownScore(r) },
   { header: 'clouds', value: r => r.clouds.join(';') },
   { header: 'accounts', value: r => r.accounts.join(';') },
   { header: 'regions', value: r => r.regions.join(';') },

@@ -1,6 +1,7 @@
 import {
   CheckStatus,
   CloudProvider,
+  REPORT_SORT_KEYS,
   ReportQuery,
 } from '@backup-posture/plugin-backup-posture-common';
 
@@ -18,8 +19,6 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-const SORTS = ['score', 'entityRef', 'owner', 'grade'] as const;
-
 /** Reads the report query from the page's URL, so filtered views can be shared as links. */
 export function queryFromSearchParams(params: URLSearchParams): ReportQuery {
   const query: ReportQuery = {};
@@ -32,7 +31,7 @@ export function queryFromSearchParams(params: URLSearchParams): ReportQuery {
     }
   }
   const sort = params.get('sort');
-  if (sort && (SORTS as readonly string[]).includes(sort)) {
+  if (sort && (REPORT_SORT_KEYS as readonly string[]).includes(sort)) {
     query.sort = sort as ReportQuery['sort'];
   }
   const order = params.get('order');

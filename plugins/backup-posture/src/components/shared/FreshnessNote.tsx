@@ -4,12 +4,35 @@ import ScheduleIcon from '@material-ui/icons/Schedule';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Freshness } from '@backup-posture/plugin-backup-posture-common';
 import { formatAge, formatTimestamp } from './format';
-import { scopeCount } from './scopeWords';
+import { keyReadCount, scopeCount } from './scopeWords';
+
+const itOrThem = (n: number) => (n === 1 ? 'it' : 'them');
+
+/**
+ * Why the data is stale, in words: the scopes whose scan failed, and the keys that could not be
+ * read again (their last good read is shown).
+ */
+export function staleWords(freshness: Freshness): string {
+  const failing = freshness.scopes.filter(s => s.state !== 'ok');
+  const staleKeys = (freshness.keys ?? []).filter(k => k.state === 'stale');
+  const parts: string[] = [];
+  if (failing.length > 0 || staleKeys.length === 0) {
+    const scopes = failing.length ? scopeCount(failing.length) : 'some scopes';
+    parts.push(
+      `the last scan of ${scopes} failed; what is shown for ${itOrThem(failing.length)} is older or missing.`,
+    );
+  }
+  if (staleKeys.length > 0) {
+    parts.push(
+      `${keyReadCount(staleKeys.length)} failed in the last scan; what is shown of ${staleKeys.length === 1 ? 'that key' : 'those keys'} comes from the last good read.`,
+    );
+  }
+  return `Stale data: ${parts.join(' ')}`;
+}
 
 /** When the data was scanned, and a plain warning when some of it is stale. */
 export function FreshnessNote(props: { freshness: Freshness; now?: Date }) {
   const { freshness } = props;
-  const failing = freshness.scopes.filter(s => s.state !== 'ok');
   return (
     <Box data-testid="backup-posture-freshness">
       <Box display="flex" alignItems="center">
@@ -30,12 +53,7 @@ export function FreshnessNote(props: { freshness: Freshness; now?: Date }) {
             style={{ color: '#b26a00' }}
           />
           <Box ml={0.5}>
-            <Typography variant="body2">
-              Stale data: the last scan of{' '}
-              {failing.length ? scopeCount(failing.length) : 'some scopes'}{' '}
-              failed; what is shown for {failing.length === 1 ? 'it' : 'them'}{' '}
-              is older or missing.
-            </Typography>
+            <Typography variant="body2">{staleWords(freshness)}</Typography>
           </Box>
         </Box>
       )}

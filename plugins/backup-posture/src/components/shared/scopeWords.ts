@@ -18,3 +18,8 @@ export function scopeFallback(scope: ScopeStatus, when: string): string {
 export function scopeCount(n: number): string {
   return `${n} scope${n === 1 ? '' : 's'} (AWS account × region or Azure subscription)`;
 }
+
+/** "1 key read" / "3 key reads" (KMS DescribeKey, Key Vault get key). */
+export function keyReadCount(n: number): string {
+  return `${n} key read${n === 1 ? '' : 's'}`;
+}

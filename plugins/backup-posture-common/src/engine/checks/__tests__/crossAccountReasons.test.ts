@@ -493,7 +493,7 @@ describe('cross-account-copy-ready (B1–B6): reasons and evidence', () => {
       ),
     });
     expect(prereq(denied, 'B4 source key').message).toBe(
-      'source key not described: AccessDeniedException: denied',
+      'source key could not be read and no earlier read succeeded: AccessDeniedException: denied',
     );
   });
 

@@ -175,7 +175,8 @@ describe('backup-key-healthy (A3): reasons and evidence', () => {
       ]).r.findings[0],
     ).toMatchObject({
       status: 'unknown',
-      message: 'key health unknown: AccessDeniedException: kms denied',
+      message:
+        'key health unknown: key could not be read and no earlier read succeeded: AccessDeniedException: kms denied',
       evidence: { keyManager: 'unknown', recoveryPoints: 2 },
     });
     expect(healthOf(key, []).r.findings[0].message).toBe(

@@ -145,7 +145,7 @@ describe('copy-destination-key (A4): reasons and evidence', () => {
       ],
     });
     expect(destinationKey(denied).findings[0].message).toBe(
-      'destination key manager unknown: AccessDeniedException: denied',
+      'destination key manager unknown: key could not be read and no earlier read succeeded: AccessDeniedException: denied',
     );
   });
 

@@ -155,7 +155,7 @@ describe('vault-key-customer-managed (A3): reasons and evidence', () => {
       },
     };
     expect(vaultKeyFindings([v], [denied]).findings[0].message).toBe(
-      'key manager unknown (key could not be described: AccessDeniedException: kms:DescribeKey denied)',
+      'key manager unknown (key could not be read and no earlier read succeeded: AccessDeniedException: kms:DescribeKey denied)',
     );
   });
 

@@ -1,0 +1,40 @@
+/**
+ * Where an entity's resources and backups are (issue 16: computed once here, sent in the API):
+ * the AWS accounts and regions of its resources, vaults and recovery points, and the Azure
+ * subscriptions and locations of its Recovery Services vaults.
+ */
+import { EntityInventory } from '../inventory';
+
+/** @public */
+export interface PostureCoverage {
+  /** AWS accounts, sorted. */
+  accounts: string[];
+  /** Azure subscriptions, sorted. */
+  subscriptions: string[];
+  /** AWS regions and Azure locations, sorted. */
+  regions: string[];
+}
+
+export function coverageOf(inventory: EntityInventory): PostureCoverage {
+  const accounts = new Set<string>();
+  const subscriptions = new Set<string>();
+  const regions = new Set<string>();
+  const aws = inventory.aws;
+  for (const item of [
+    ...(aws?.resources ?? []),
+    ...(aws?.vaults ?? []),
+    ...(aws?.recoveryPoints ?? []),
+  ]) {
+    if (item.accountId) accounts.add(item.accountId);
+    if (item.region) regions.add(item.region);
+  }
+  for (const vault of inventory.azure?.vaults ?? []) {
+    if (vault.subscriptionId) subscriptions.add(vault.subscriptionId);
+    if (vault.location) regions.add(vault.location);
+  }
+  return {
+    accounts: [...accounts].sort(),
+    subscriptions: [...subscriptions].sort(),
+    regions: [...regions].sort(),
+  };
+}
