@@ -34,7 +34,8 @@ const app = createApp({
   },
 });
 
-const routes = (
+/** The app's routes: the catalog, entity pages (with the posture card and tab) and the report. */
+export const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="catalog" />} />
     <Route path="/catalog" element={<CatalogIndexPage />} />
