@@ -39,6 +39,26 @@ test('report page lists every annotated demo service', async () => {
   assert.deepEqual(pageErrors, []);
 });
 
+test('the sidebar has a "Backup posture" link that opens the report', async () => {
+  const { page, pageErrors } = b;
+  await openApp(page, '/');
+  // The new frontend system lists a page in the nav only when it has a title and an icon.
+  const link = page
+    .locator('nav[aria-label="sidebar nav"]')
+    .getByRole('link', { name: /^\s*Backup posture\s*$/ });
+  await link.waitFor({ state: 'visible', timeout: 60_000 });
+  await link.click();
+  await page.waitForURL(/\/backup-posture$/);
+  const rows = page.getByTestId('backup-posture-report-row');
+  await waitWithReload(page, rows);
+  const count = await rows.count();
+  assert.ok(
+    count >= DEMO.minReportRows,
+    `expected ≥ ${DEMO.minReportRows} rows, got ${count}`,
+  );
+  assert.deepEqual(pageErrors, []);
+});
+
 test('report table: entities, owners and systems by title, grade badges, sorted by grade, one-line headers at 1280 px', async () => {
   const { page, pageErrors } = b;
   const viewport = page.viewportSize();
