@@ -47,6 +47,13 @@ test('entity tab shows the key lineage with the aws/rds substitution and the che
   await checks.waitFor();
   const firstRow = checks.getByTestId('backup-posture-check-row').first();
   assert.match(await firstRow.innerText(), /fail/i, 'failures come first');
+  // The diagram is laid out after the list; away from the sidebar, which expands while hovered.
+  await page.mouse.move(1000, 400);
+  await lineage
+    .getByTestId('backup-posture-lineage-graph')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined); // the picture only: the lineage text is asserted above
   await screenshot(page, 'entity-tab');
   assert.deepEqual(pageErrors, []);
 });
