@@ -83,9 +83,10 @@ describe('backup-posture plugin for the new frontend system', () => {
     kind: 'System',
     metadata: { name: 'payments' },
   };
-  const shows = (filter: (entity: Entity) => boolean) =>
+  // Which of these entities the extension's filter admits (all undefined without a filter).
+  const shows = (filter?: (entity: Entity) => boolean) =>
     [annotatedComponent, plainComponent, system, groupEntity].map(e =>
-      filter(e),
+      filter?.(e),
     );
 
   it('puts the posture card and tab on annotated entities and systems, not on groups', () => {
