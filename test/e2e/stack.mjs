@@ -1,5 +1,6 @@
 // Starts and stops the dev stack exactly as README command 1 runs it (`npm start`: simulated AWS,
 // backend, frontend dev server), so the browser tests exercise what a newcomer gets.
+// `E2E_START=start:legacy` runs the specs against the legacy-frontend-system app instead.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ export async function startStack({ root, artifacts }) {
   mkdirSync(artifacts, { recursive: true });
   const logPath = join(artifacts, 'stack.log');
   const log = createWriteStream(logPath);
-  const child = spawn('npm', ['start'], {
+  const script = process.env.E2E_START ?? 'start';
+  const child = spawn('npm', ['run', script], {
     cwd: root,
     detached: true, // its own process group, so stop() ends every child
     stdio: ['ignore', 'pipe', 'pipe'],
