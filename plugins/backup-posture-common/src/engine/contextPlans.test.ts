@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   awsInventory,
+  DEV,
   entity,
   OSAKA,
   plan,
@@ -44,16 +45,25 @@ const osakaPlan = plan(
   [selection()],
   'osaka-plan',
 );
+const devVault = vault(DEV, OSAKA, 'dev-dr', undefined);
+const devOrders = resource('RDS', DEV, TOKYO, 'orders-dev');
+const devPlan = plan(
+  DEV,
+  TOKYO,
+  [rule('dev', { copyActions: [{ destinationBackupVaultArn: devVault.arn }] })],
+  [selection()],
+  'dev-plan',
+);
 const inventory = entity(
   awsInventory({
-    resources: [orders, search, osakaOrders],
-    plans: [tokyoPlan, osakaPlan],
-    vaults: [tokyoVault, osakaVault, virginiaVault],
+    resources: [orders, search, osakaOrders, devOrders],
+    plans: [tokyoPlan, osakaPlan, devPlan],
+    vaults: [tokyoVault, osakaVault, virginiaVault, devVault],
   }),
 );
 
 describe('which plan rules protect a resource', () => {
-  it('A4 cross-region-copy-configured: each resource copies only where the plan of its own region sends it', () => {
+  it('A4 cross-region-copy-configured: each resource copies only where the plan of its own account and region sends it', () => {
     const result = checkResult(inventory, 'cross-region-copy-configured');
     const about = (arn: string) =>
       result.findings.filter(f => f.subject === arn);
@@ -63,6 +73,9 @@ describe('which plan rules protect a resource', () => {
         message: `copies to ${virginiaVault.arn}`,
         evidence: { destinations: [virginiaVault.arn] },
       },
+    ]);
+    expect(about(devOrders.arn)).toMatchObject([
+      { status: 'pass', evidence: { destinations: [devVault.arn] } },
     ]);
     expect(about(orders.arn)).toMatchObject([
       {
