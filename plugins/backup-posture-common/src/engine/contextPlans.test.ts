@@ -28,7 +28,7 @@ const orders = resource('RDS', PROD, TOKYO, 'orders');
 const search = resource('EFS', PROD, TOKYO, 'search', {
   tags: { app: 'search' },
 });
-const osakaOrders = resource('RDS', PROD, OSAKA, 'orders-osaka');
+const osakaOrders = resource('EBS', PROD, OSAKA, 'orders-osaka');
 const tokyoPlan = plan(PROD, TOKYO, [
   rule('orders', {
     copyActions: [{ destinationBackupVaultArn: osakaVault.arn }],
@@ -46,7 +46,7 @@ const osakaPlan = plan(
   'osaka-plan',
 );
 const devVault = vault(DEV, OSAKA, 'dev-dr', undefined);
-const devOrders = resource('RDS', DEV, TOKYO, 'orders-dev');
+const devOrders = resource('DynamoDB', DEV, TOKYO, 'orders-dev');
 const devPlan = plan(
   DEV,
   TOKYO,
@@ -100,7 +100,7 @@ describe('which plan rules protect a resource', () => {
     });
   });
 
-  it('B6 lifecycle-cold-storage-valid: a rule’s evidence lists the types of the resources its plan protects, not its siblings’', () => {
+  it('B6 lifecycle-cold-storage-valid: a rule’s evidence lists the types of the resources its plan protects, not those of a sibling, another region or another account', () => {
     const result = checkResult(inventory, 'lifecycle-cold-storage-valid');
     expect(
       result.findings.find(f => f.subject === `${tokyoPlan.planArn}#daily`),

@@ -13,6 +13,7 @@ import {
   recoveryPoint,
   resource,
   rule,
+  selection,
   TOKYO,
   vault,
 } from './__fixtures__/builders';
@@ -231,5 +232,40 @@ describe('reachability: vaults and scopes', () => {
     );
     expect(r.vaultArns).toEqual([missing, primary.arn, 'not-an-arn'].sort());
     expect(r.scopeKeys).toEqual([`${PROD}/${TOKYO}`, '555555555555/us-east-1']);
+  });
+});
+
+describe('reachability: plans that explain', () => {
+  it('a plan with one selection that names the resource and leaves it out, beside another selection, still explains', () => {
+    const excluding = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          selectionName: 'by-team-tag',
+          listOfTags: [
+            {
+              conditionType: 'STRINGEQUALS',
+              conditionKey: 'team',
+              conditionValue: 'search',
+            },
+          ],
+        }),
+        selection({
+          selectionName: 'all-databases',
+          resources: ['arn:aws:rds:*:*:db:*'],
+          notResources: [orders.arn],
+          listOfTags: [],
+        }),
+      ],
+      'databases',
+    );
+    const r = reachableFrom(
+      [orders],
+      lookupOf(awsInventory({ resources: [orders], plans: [excluding] })),
+    );
+    expect(r.plans).toEqual([]);
+    expect(r.excludingPlans.map(p => p.planName)).toEqual(['databases']);
   });
 });
