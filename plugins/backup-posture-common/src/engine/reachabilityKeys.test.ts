@@ -235,7 +235,34 @@ describe('reachability: vaults and scopes', () => {
   });
 });
 
-describe('reachability: plans that explain', () => {
+describe('reachability: plans that protect or explain', () => {
+  it('a plan that selects the resource in one of its selections covers it', () => {
+    const covering = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          selectionName: 'by-team-tag',
+          listOfTags: [
+            {
+              conditionType: 'STRINGEQUALS',
+              conditionKey: 'team',
+              conditionValue: 'search',
+            },
+          ],
+        }),
+        selection(),
+      ],
+    );
+    const r = reachableFrom(
+      [orders],
+      lookupOf(awsInventory({ resources: [orders], plans: [covering] })),
+    );
+    expect(r.plans).toEqual([covering]);
+    expect(r.vaultArns).toEqual([primary.arn]);
+  });
+
   it('a plan with one selection that names the resource and leaves it out, beside another selection, still explains', () => {
     const excluding = plan(
       PROD,
