@@ -155,6 +155,28 @@ describe('reachability: which keys are the entity’s', () => {
 });
 
 describe('reachability: vaults and scopes', () => {
+  it('A5: a copied recovery point brings the vault it was copied from, even one no plan or copy job names any more', () => {
+    const earlier = vault(PROD, TOKYO, 'earlier', undefined);
+    const copy = recoveryPoint(orders, copyVault, undefined, {
+      sourceBackupVaultArn: earlier.arn,
+    });
+    const r = reachableFrom(
+      [orders],
+      lookupOf(
+        awsInventory({
+          resources: [orders],
+          vaults: [earlier, copyVault],
+          recoveryPoints: [copy],
+        }),
+      ),
+    );
+    expect(r.vaultArns).toEqual([earlier.arn, copyVault.arn].sort());
+    expect(r.vaults.map(v => v.name).sort()).toEqual([
+      'earlier',
+      'orders-copy',
+    ]);
+  });
+
   it('restore access vaults are reached both from their source vault and from the vault’s own list', () => {
     const bySource = vault(PROD, TOKYO, 'restore-a', undefined, {
       vaultType: 'RESTORE_ACCESS_BACKUP_VAULT',
