@@ -53,7 +53,9 @@ const reachedKeys = (parts: Partial<AwsInventory>, keys: AwsKmsKeyFact[]) =>
 
 describe('reachability: which keys are the entity’s', () => {
   it('A4: the AWS-managed fallback keys in every scope the entity names are reached; another CMK there is not', () => {
-    const rdsOsaka = awsManagedKey(PROD, OSAKA, 'rds');
+    const rdsOsaka = awsManagedKey(PROD, OSAKA, 'rds', {
+      aliases: ['alias/legacy-db', 'alias/aws/rds'],
+    });
     const ebsTokyo = awsManagedKey(PROD, TOKYO, 'ebs');
     const stranger = cmk(PROD, OSAKA, 'someone-elses');
     const elsewhere = awsManagedKey(CENTRAL, OSAKA, 'rds');
@@ -258,6 +260,33 @@ describe('reachability: vaults and scopes', () => {
 });
 
 describe('reachability: plans that protect or explain', () => {
+  it('a plan that protects one resource of the entity and leaves out another is no excluding plan, whichever comes first', () => {
+    const left = resource('RDS', PROD, TOKYO, 'left-out');
+    const both = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          resources: ['arn:aws:rds:*:*:db:*'],
+          notResources: [left.arn],
+          listOfTags: [],
+        }),
+      ],
+    );
+    const lookup = lookupOf(
+      awsInventory({ resources: [orders, left], plans: [both] }),
+    );
+    for (const order of [
+      [orders, left],
+      [left, orders],
+    ]) {
+      const r = reachableFrom(order, lookup);
+      expect(r.plans).toEqual([both]);
+      expect(r.excludingPlans).toEqual([]);
+    }
+  });
+
   it('a plan that selects the resource in one of its selections covers it', () => {
     const covering = plan(
       PROD,
