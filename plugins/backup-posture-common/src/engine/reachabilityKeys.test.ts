@@ -260,6 +260,20 @@ describe('reachability: vaults and scopes', () => {
 });
 
 describe('reachability: plans that protect or explain', () => {
+  it('the scopes of evidence are listed in order, whatever order they were met in', () => {
+    const osaka = resource('RDS', PROD, OSAKA, 'orders-osaka');
+    const osakaPlan = plan(PROD, OSAKA, [
+      rule('orders', {
+        copyActions: [{ destinationBackupVaultArn: primary.arn }],
+      }),
+    ]);
+    const r = reachableFrom(
+      [osaka],
+      lookupOf(awsInventory({ resources: [osaka], plans: [osakaPlan] })),
+    );
+    expect(r.scopeKeys).toEqual([`${PROD}/${TOKYO}`, `${PROD}/${OSAKA}`]);
+  });
+
   it('a plan that protects one resource of the entity and leaves out another is no excluding plan, whichever comes first', () => {
     const left = resource('RDS', PROD, TOKYO, 'left-out');
     const both = plan(
