@@ -1,29 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { eventually, startPlugin, waitForScan } from './__testUtils__/backend';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
 import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
-
-/** Polls until `check` holds (or fails with what it last saw). */
-async function eventually<T>(
-  what: string,
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    }
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
@@ -77,6 +59,7 @@ describe('a scan that overruns schedule.timeout on two replicas (POSTGRES_15)', 
         'a cut scan and a finished one after it',
         () => knex('backup_posture_scans').orderBy('started_at'),
         all => all.length >= 2 && all[all.length - 1].state === 'succeeded',
+        90_000,
       );
       const overrun = rows[0];
       expect(overrun.state).toBe('interrupted');

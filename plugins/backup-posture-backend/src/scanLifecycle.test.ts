@@ -4,7 +4,7 @@ import { JsonObject } from '@backstage/types';
 import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { eventually, startPlugin, waitForScan } from './__testUtils__/backend';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
 import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
@@ -31,24 +31,6 @@ function config(extra: JsonObject): JsonObject {
 
 async function status(server: any): Promise<ScanStatusResponse> {
   return (await request(server).get(STATUS)).body;
-}
-
-/** Polls until `check` holds (or fails with what it last saw). */
-async function eventually<T>(
-  what: string,
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    }
-    await new Promise(r => setTimeout(r, 100));
-  }
 }
 
 const scanRow = (knex: Knex, id: string) =>

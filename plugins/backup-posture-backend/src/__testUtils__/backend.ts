@@ -48,3 +48,21 @@ export async function waitForScan(
     await new Promise(r => setTimeout(r, 100));
   }
 }
+
+/** Polls until `check` holds (or fails with what it last saw). */
+export async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   awsInventory,
+  DEV,
   entity,
   OSAKA,
   plan,
@@ -27,7 +28,7 @@ const orders = resource('RDS', PROD, TOKYO, 'orders');
 const search = resource('EFS', PROD, TOKYO, 'search', {
   tags: { app: 'search' },
 });
-const osakaOrders = resource('RDS', PROD, OSAKA, 'orders-osaka');
+const osakaOrders = resource('EBS', PROD, OSAKA, 'orders-osaka');
 const tokyoPlan = plan(PROD, TOKYO, [
   rule('orders', {
     copyActions: [{ destinationBackupVaultArn: osakaVault.arn }],
@@ -44,16 +45,25 @@ const osakaPlan = plan(
   [selection()],
   'osaka-plan',
 );
+const devVault = vault(DEV, OSAKA, 'dev-dr', undefined);
+const devOrders = resource('DynamoDB', DEV, TOKYO, 'orders-dev');
+const devPlan = plan(
+  DEV,
+  TOKYO,
+  [rule('dev', { copyActions: [{ destinationBackupVaultArn: devVault.arn }] })],
+  [selection()],
+  'dev-plan',
+);
 const inventory = entity(
   awsInventory({
-    resources: [orders, search, osakaOrders],
-    plans: [tokyoPlan, osakaPlan],
-    vaults: [tokyoVault, osakaVault, virginiaVault],
+    resources: [orders, search, osakaOrders, devOrders],
+    plans: [tokyoPlan, osakaPlan, devPlan],
+    vaults: [tokyoVault, osakaVault, virginiaVault, devVault],
   }),
 );
 
 describe('which plan rules protect a resource', () => {
-  it('A4 cross-region-copy-configured: each resource copies only where the plan of its own region sends it', () => {
+  it('A4 cross-region-copy-configured: each resource copies only where the plan of its own account and region sends it', () => {
     const result = checkResult(inventory, 'cross-region-copy-configured');
     const about = (arn: string) =>
       result.findings.filter(f => f.subject === arn);
@@ -63,6 +73,9 @@ describe('which plan rules protect a resource', () => {
         message: `copies to ${virginiaVault.arn}`,
         evidence: { destinations: [virginiaVault.arn] },
       },
+    ]);
+    expect(about(devOrders.arn)).toMatchObject([
+      { status: 'pass', evidence: { destinations: [devVault.arn] } },
     ]);
     expect(about(orders.arn)).toMatchObject([
       {
@@ -87,7 +100,7 @@ describe('which plan rules protect a resource', () => {
     });
   });
 
-  it('B6 lifecycle-cold-storage-valid: a rule’s evidence lists the types of the resources its plan protects, not its siblings’', () => {
+  it('B6 lifecycle-cold-storage-valid: a rule’s evidence lists the types of the resources its plan protects, not those of a sibling, another region or another account', () => {
     const result = checkResult(inventory, 'lifecycle-cold-storage-valid');
     expect(
       result.findings.find(f => f.subject === `${tokyoPlan.planArn}#daily`),

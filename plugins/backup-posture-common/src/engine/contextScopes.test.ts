@@ -84,6 +84,9 @@ describe('whether an entity is evaluated on AWS at all', () => {
     expect(r.checks.length).toBeGreaterThan(0);
     expect(r.checks.every(c => c.cloud === 'aws')).toBe(true);
     expect(r.checks.some(c => c.status === 'pass')).toBe(false);
+    expect(
+      r.checks.find(c => c.checkId === 'resource-protected-by-plan'),
+    ).toMatchObject({ findings: [], summary: 'nothing to evaluate' });
   });
 
   it('only an Azure scope failed: no AWS check is evaluated', () => {

@@ -28,11 +28,10 @@ export function parsePolicy(json: string): PolicyStatement[] | undefined {
   return statements.map((s: any) => {
     const principal = s.Principal;
     let principals: string[] = [];
-    if (principal === '*') principals = ['*'];
     // Stryker disable next-line ConditionalExpression: any other truthy principal (a string, a number) has no AWS or Service member, so it names nobody either way
-    else if (principal && typeof principal === 'object') {
+    if (principal && typeof principal === 'object')
       principals = [...list(principal.AWS), ...list(principal.Service)];
-    }
+    if (principal === '*') principals = ['*'];
     const conditions =
       s.Condition && typeof s.Condition === 'object' ? s.Condition : {};
     return {

@@ -13,6 +13,7 @@ import {
   recoveryPoint,
   resource,
   rule,
+  selection,
   TOKYO,
   vault,
 } from './__fixtures__/builders';
@@ -52,7 +53,9 @@ const reachedKeys = (parts: Partial<AwsInventory>, keys: AwsKmsKeyFact[]) =>
 
 describe('reachability: which keys are the entity’s', () => {
   it('A4: the AWS-managed fallback keys in every scope the entity names are reached; another CMK there is not', () => {
-    const rdsOsaka = awsManagedKey(PROD, OSAKA, 'rds');
+    const rdsOsaka = awsManagedKey(PROD, OSAKA, 'rds', {
+      aliases: ['alias/legacy-db', 'alias/aws/rds'],
+    });
     const ebsTokyo = awsManagedKey(PROD, TOKYO, 'ebs');
     const stranger = cmk(PROD, OSAKA, 'someone-elses');
     const elsewhere = awsManagedKey(CENTRAL, OSAKA, 'rds');
@@ -154,6 +157,28 @@ describe('reachability: which keys are the entity’s', () => {
 });
 
 describe('reachability: vaults and scopes', () => {
+  it('A5: a copied recovery point brings the vault it was copied from, even one no plan or copy job names any more', () => {
+    const earlier = vault(PROD, TOKYO, 'earlier', undefined);
+    const copy = recoveryPoint(orders, copyVault, undefined, {
+      sourceBackupVaultArn: earlier.arn,
+    });
+    const r = reachableFrom(
+      [orders],
+      lookupOf(
+        awsInventory({
+          resources: [orders],
+          vaults: [earlier, copyVault],
+          recoveryPoints: [copy],
+        }),
+      ),
+    );
+    expect(r.vaultArns).toEqual([earlier.arn, copyVault.arn].sort());
+    expect(r.vaults.map(v => v.name).sort()).toEqual([
+      'earlier',
+      'orders-copy',
+    ]);
+  });
+
   it('restore access vaults are reached both from their source vault and from the vault’s own list', () => {
     const bySource = vault(PROD, TOKYO, 'restore-a', undefined, {
       vaultType: 'RESTORE_ACCESS_BACKUP_VAULT',
@@ -231,5 +256,108 @@ describe('reachability: vaults and scopes', () => {
     );
     expect(r.vaultArns).toEqual([missing, primary.arn, 'not-an-arn'].sort());
     expect(r.scopeKeys).toEqual([`${PROD}/${TOKYO}`, '555555555555/us-east-1']);
+  });
+});
+
+describe('reachability: plans that protect or explain', () => {
+  it('the scopes of evidence are listed in order, whatever order they were met in', () => {
+    const osaka = resource('RDS', PROD, OSAKA, 'orders-osaka');
+    const osakaPlan = plan(PROD, OSAKA, [
+      rule('orders', {
+        copyActions: [{ destinationBackupVaultArn: primary.arn }],
+      }),
+    ]);
+    const r = reachableFrom(
+      [osaka],
+      lookupOf(awsInventory({ resources: [osaka], plans: [osakaPlan] })),
+    );
+    expect(r.scopeKeys).toEqual([`${PROD}/${TOKYO}`, `${PROD}/${OSAKA}`]);
+  });
+
+  it('a plan that protects one resource of the entity and leaves out another is no excluding plan, whichever comes first', () => {
+    const left = resource('RDS', PROD, TOKYO, 'left-out');
+    const both = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          resources: ['arn:aws:rds:*:*:db:*'],
+          notResources: [left.arn],
+          listOfTags: [],
+        }),
+      ],
+    );
+    const lookup = lookupOf(
+      awsInventory({ resources: [orders, left], plans: [both] }),
+    );
+    for (const order of [
+      [orders, left],
+      [left, orders],
+    ]) {
+      const r = reachableFrom(order, lookup);
+      expect(r.plans).toEqual([both]);
+      expect(r.excludingPlans).toEqual([]);
+    }
+  });
+
+  it('a plan that selects the resource in one of its selections covers it', () => {
+    const covering = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          selectionName: 'by-team-tag',
+          listOfTags: [
+            {
+              conditionType: 'STRINGEQUALS',
+              conditionKey: 'team',
+              conditionValue: 'search',
+            },
+          ],
+        }),
+        selection(),
+      ],
+    );
+    const r = reachableFrom(
+      [orders],
+      lookupOf(awsInventory({ resources: [orders], plans: [covering] })),
+    );
+    expect(r.plans).toEqual([covering]);
+    expect(r.vaultArns).toEqual([primary.arn]);
+  });
+
+  it('a plan with one selection that names the resource and leaves it out, beside another selection, still explains', () => {
+    const excluding = plan(
+      PROD,
+      TOKYO,
+      [rule('orders')],
+      [
+        selection({
+          selectionName: 'by-team-tag',
+          listOfTags: [
+            {
+              conditionType: 'STRINGEQUALS',
+              conditionKey: 'team',
+              conditionValue: 'search',
+            },
+          ],
+        }),
+        selection({
+          selectionName: 'all-databases',
+          resources: ['arn:aws:rds:*:*:db:*'],
+          notResources: [orders.arn],
+          listOfTags: [],
+        }),
+      ],
+      'databases',
+    );
+    const r = reachableFrom(
+      [orders],
+      lookupOf(awsInventory({ resources: [orders], plans: [excluding] })),
+    );
+    expect(r.plans).toEqual([]);
+    expect(r.excludingPlans.map(p => p.planName)).toEqual(['databases']);
   });
 });

@@ -12,7 +12,6 @@ export const STATUS_ORDER: readonly CheckStatus[] = [
 
 /** @public */
 export function worstStatus(statuses: CheckStatus[]): CheckStatus {
-  if (statuses.length === 0) return 'not-applicable';
   return STATUS_ORDER.find(s => statuses.includes(s)) ?? 'not-applicable';
 }
 
