@@ -58,7 +58,7 @@ describe('copy configured (A4, B1): reasons and evidence', () => {
     ]);
   });
 
-  it('A4 pass: several destinations are listed once each, in order, whatever order the rules name them in', () => {
+  it('A4 pass: several destinations are listed once each, in order, whatever order the rules name them in; the copy states are those of the copies only', () => {
     const virginia = vault(CENTRAL, VIRGINIA, 'central', undefined);
     const osaka = vault(PROD, OSAKA, 'orders-dr', undefined);
     const inventory = copyingTo(
@@ -71,7 +71,10 @@ describe('copy configured (A4, B1): reasons and evidence', () => {
     ).toMatchObject({
       status: 'pass',
       message: `copies to ${osaka.arn}, ${virginia.arn}`,
-      evidence: { destinations: [osaka.arn, virginia.arn] },
+      evidence: {
+        destinations: [osaka.arn, virginia.arn],
+        copyStates: [`${virginia.arn}: configured`, `${osaka.arn}: configured`],
+      },
     });
   });
 });
