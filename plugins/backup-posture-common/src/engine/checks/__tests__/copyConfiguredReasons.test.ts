@@ -6,6 +6,7 @@ import {
   OSAKA,
   plan,
   PROD,
+  recoveryPoint,
   resource,
   rule,
   TOKYO,
@@ -76,5 +77,36 @@ describe('copy configured (A4, B1): reasons and evidence', () => {
         copyStates: [`${virginia.arn}: configured`, `${osaka.arn}: configured`],
       },
     });
+  });
+
+  it('A4 warn: a configured copy that never arrived although the primary has a point is named by its vault, as missing', () => {
+    const osaka = vault(PROD, OSAKA, 'orders-dr', undefined);
+    const inventory = entity(
+      awsInventory({
+        resources: [orders],
+        vaults: [primary, osaka],
+        recoveryPoints: [recoveryPoint(orders, primary, undefined)],
+        plans: [
+          plan(PROD, TOKYO, [
+            rule('orders', {
+              copyActions: [{ destinationBackupVaultArn: osaka.arn }],
+            }),
+          ]),
+        ],
+      }),
+    );
+    expect(
+      checkResult(inventory, 'cross-region-copy-configured').findings,
+    ).toEqual([
+      {
+        subject: orders.arn,
+        status: 'warn',
+        message: 'copy to another region configured, but orders-dr is missing',
+        evidence: {
+          destinations: [osaka.arn],
+          copyStates: [`${osaka.arn}: missing`],
+        },
+      },
+    ]);
   });
 });
