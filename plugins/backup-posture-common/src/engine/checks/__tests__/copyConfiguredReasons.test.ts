@@ -3,6 +3,7 @@ import {
   awsInventory,
   CENTRAL,
   entity,
+  NOW,
   OSAKA,
   plan,
   PROD,
@@ -15,6 +16,7 @@ import {
 } from '../../__fixtures__/builders';
 import { AwsCopyActionFact } from '../../../inventory';
 import { checkResult } from '../../__fixtures__/run';
+import { evaluatePosture } from '../../evaluate';
 
 /** cross-region-copy-configured (A4) and cross-account-copy-configured (B1): reasons and evidence. */
 const orders = resource('RDS', PROD, TOKYO, 'orders');
@@ -108,5 +110,10 @@ describe('copy configured (A4, B1): reasons and evidence', () => {
         },
       },
     ]);
+  });
+
+  it('A4/B1: a copy destination that is not an ARN never breaks the evaluation of the entity', () => {
+    const inventory = copyingTo({ destinationBackupVaultArn: 'not-an-arn' });
+    expect(() => evaluatePosture(inventory, { now: NOW })).not.toThrow();
   });
 });
