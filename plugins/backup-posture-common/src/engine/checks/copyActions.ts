@@ -15,7 +15,6 @@ export interface CopyActionRef {
   sourceVaultArn: string;
   resources: AwsResourceFact[];
   crossAccount: boolean;
-  crossRegion: boolean;
   destAccount: string;
   destRegion: string;
   subject: string;
@@ -38,7 +37,6 @@ export function copyActionsOf(ctx: AwsContext): CopyActionRef[] {
           sourceVaultArn: ctx.ruleTargetVaultArn(plan, rule),
           resources,
           crossAccount: destAccount !== plan.accountId,
-          crossRegion: destRegion !== plan.region,
           destAccount,
           destRegion,
           subject: `${plan.planArn}#${rule.ruleName} → ${action.destinationBackupVaultArn}`,

@@ -49,11 +49,11 @@ export function evaluateCopyConfigured(
         { destinations: [] },
       );
     }
-    const links =
-      chain?.links.filter(
-        l =>
-          l.kind === 'copy' && l.vaultArn && destinations.includes(l.vaultArn),
-      ) ?? [];
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: every resource of the entity has a lineage chain
+    const chainLinks = chain?.links ?? [];
+    const links = chainLinks.filter(
+      l => l.kind === 'copy' && l.vaultArn && destinations.includes(l.vaultArn),
+    );
     const failed = links.filter(
       l => l.copyState === 'failed' || l.copyState === 'missing',
     );
