@@ -28,12 +28,17 @@ export async function openBrowser() {
 }
 
 /**
- * The page; with `tall`, the viewport first grows to the height of Backstage's scrolling main
- * area, so content below the fold is in the picture (`fullPage` only sees the window's scroll).
+ * The page, saved as `<dir>/<name>.png`; with `tall`, the viewport first grows to the height of
+ * Backstage's scrolling main area, so content below the fold is in the picture (`fullPage` only
+ * sees the window's scroll), and the mouse leaves the sidebar, which expands on hover.
  */
-export async function screenshot(page, name, { tall = false } = {}) {
-  mkdirSync(imagesDir, { recursive: true });
-  const path = join(imagesDir, `${name}.png`);
+export async function screenshot(
+  page,
+  name,
+  { tall = false, dir = imagesDir } = {},
+) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   const viewport = page.viewportSize();
   if (tall && viewport) {
     const height = await page.evaluate(() =>
@@ -47,6 +52,8 @@ export async function screenshot(page, name, { tall = false } = {}) {
       width: viewport.width,
       height: Math.min(Math.max(height, viewport.height), 4000),
     });
+    await page.mouse.move(viewport.width - 40, 200);
+    await page.waitForTimeout(1000);
   }
   try {
     await page.screenshot({ path, fullPage: true });
@@ -74,16 +81,20 @@ export async function waitWithReload(
   }
 }
 
-/** Opens a path of the dev app, signing in as guest when the sign-in page shows. */
-export async function openApp(page, path) {
-  await page.goto(`${appUrl}${path}`);
+/** Opens a path of the app, signing in as guest when the sign-in page shows. */
+export async function openApp(
+  page,
+  path,
+  { baseUrl = appUrl, timeoutMs = 60_000 } = {},
+) {
+  await page.goto(`${baseUrl}${path}`);
   const enter = page.getByRole('button', { name: /^enter$/i });
   const sidebar = page.locator('nav[aria-label="sidebar nav"]');
   // The sidebar nav is in the DOM (not "visible": it has no box of its own) once signed in.
   await enter
     .or(sidebar)
     .first()
-    .waitFor({ state: 'attached', timeout: 60_000 });
+    .waitFor({ state: 'attached', timeout: timeoutMs });
   if (await enter.isVisible()) {
     await enter.click();
     await sidebar.waitFor({ state: 'attached', timeout: 60_000 });

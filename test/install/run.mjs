@@ -33,6 +33,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openApp, screenshot, waitWithReload } from '../e2e/browser.mjs';
 import { launchChromium } from '../e2e/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,9 @@ const APP_PORT = Number(env.INSTALL_TEST_APP_PORT ?? 3200);
 const BACKEND_PORT = Number(env.INSTALL_TEST_BACKEND_PORT ?? 7207);
 const SIM_PORT = Number(env.INSTALL_TEST_SIM_PORT ?? 4766);
 const APP_URL = `http://localhost:${APP_PORT}`;
+// The app answers on its own ports and, on a cold first start, slowly.
+const appOptions = { baseUrl: APP_URL, timeoutMs: 180_000 };
+const reloadOptions = { timeoutMs: 240_000 };
 const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
 const KEEP = Boolean(env.INSTALL_TEST_KEEP || env.INSTALL_TEST_APP);
 
@@ -534,60 +538,6 @@ async function startStack() {
 }
 
 // ---- browser --------------------------------------------------------------------------------------
-/**
- * A screenshot of the whole page: the viewport first grows to the height of Backstage's scrolling
- * main area (`fullPage` only sees the window's scroll), as test/e2e/browser.mjs does.
- */
-async function shot(page, name) {
-  mkdirSync(shotsDir, { recursive: true });
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() =>
-    Math.max(
-      ...[...document.querySelectorAll('main, main *')].map(
-        e => e.scrollHeight,
-      ),
-    ),
-  );
-  await page.setViewportSize({
-    width: viewport.width,
-    height: Math.min(Math.max(height, viewport.height), 4000),
-  });
-  await page.mouse.move(viewport.width - 40, 200); // away from the sidebar, which expands on hover
-  await page.waitForTimeout(1000);
-  try {
-    await page.screenshot({
-      path: join(shotsDir, `${name}.png`),
-      fullPage: true,
-    });
-  } finally {
-    await page.setViewportSize(viewport);
-  }
-}
-async function openApp(page, path) {
-  await page.goto(`${APP_URL}${path}`);
-  const enter = page.getByRole('button', { name: /^enter$/i });
-  const sidebar = page.locator('nav[aria-label="sidebar nav"]');
-  await enter
-    .or(sidebar)
-    .first()
-    .waitFor({ state: 'attached', timeout: 180_000 });
-  if (await enter.isVisible()) {
-    await enter.click();
-    await sidebar.waitFor({ state: 'attached', timeout: 60_000 });
-  }
-}
-async function waitWithReload(page, locator, timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await page.reload();
-    }
-  }
-}
 function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
@@ -609,10 +559,14 @@ async function browserChecks() {
     await step(
       'browser: entity card on payments-api shows a grade and the discovered account and region',
       async () => {
-        await openApp(page, '/catalog/default/component/payments-api');
+        await openApp(
+          page,
+          '/catalog/default/component/payments-api',
+          appOptions,
+        );
         const card = page.getByTestId('backup-posture-card');
         const grade = card.getByTestId('backup-posture-grade');
-        await waitWithReload(page, grade);
+        await waitWithReload(page, grade, reloadOptions);
         const text = await card.innerText();
         expect(
           /\b[A-F]\b/.test(await grade.first().innerText()),
@@ -620,7 +574,7 @@ async function browserChecks() {
         );
         for (const fact of ['222222222222', 'ap-northeast-1'])
           expect(text.includes(fact), `card lacks ${fact}:\n${text}`);
-        await shot(page, 'entity-card');
+        await screenshot(page, 'entity-card', { tall: true, dir: shotsDir });
         noErrors();
       },
       { soft: true },
@@ -629,7 +583,11 @@ async function browserChecks() {
     await step(
       'browser: entity tab (clicked) shows the key lineage with aws/rds and the checks',
       async () => {
-        await openApp(page, '/catalog/default/component/payments-api');
+        await openApp(
+          page,
+          '/catalog/default/component/payments-api',
+          appOptions,
+        );
         // The entity page's tab: a link to the tab's path (not the sidebar's report link).
         await page
           .locator(
@@ -639,7 +597,7 @@ async function browserChecks() {
           .click({ timeout: 60_000 });
         await page.waitForURL(/\/payments-api\/backup-posture$/);
         const lineage = page.getByTestId('backup-posture-lineage');
-        await waitWithReload(page, lineage);
+        await waitWithReload(page, lineage, reloadOptions);
         expect(
           (await lineage.innerText()).includes('aws/rds'),
           'lineage lacks aws/rds',
@@ -649,7 +607,7 @@ async function browserChecks() {
           .getByTestId('backup-posture-check-row');
         await rows.first().waitFor();
         expect((await rows.count()) > 0, 'no check rows');
-        await shot(page, 'entity-tab');
+        await screenshot(page, 'entity-tab', { tall: true, dir: shotsDir });
         noErrors();
       },
       { soft: true },
@@ -658,15 +616,19 @@ async function browserChecks() {
     await step(
       'browser: group card on team-payments lists its services with a grade',
       async () => {
-        await openApp(page, '/catalog/default/group/team-payments');
+        await openApp(page, '/catalog/default/group/team-payments', appOptions);
         const card = page.getByTestId('backup-posture-group-card');
-        await waitWithReload(page, card.getByTestId('backup-posture-grade'));
+        await waitWithReload(
+          page,
+          card.getByTestId('backup-posture-grade'),
+          reloadOptions,
+        );
         const text = await card.innerText();
         expect(
           text.includes('Payments API'),
           `group card lacks Payments API:\n${text}`,
         );
-        await shot(page, 'group-card');
+        await screenshot(page, 'group-card', { tall: true, dir: shotsDir });
         noErrors();
       },
       { soft: true },
@@ -675,7 +637,7 @@ async function browserChecks() {
     await step(
       'browser: report page reached from the sidebar lists ≥ 22 services',
       async () => {
-        await openApp(page, '/');
+        await openApp(page, '/', appOptions);
         const link = page
           .locator('nav[aria-label="sidebar nav"]')
           .getByRole('link', { name: /backup posture/i });
@@ -683,10 +645,13 @@ async function browserChecks() {
         await link.first().click();
         await page.waitForURL(/\/backup-posture/);
         const rows = page.getByTestId('backup-posture-report-row');
-        await waitWithReload(page, rows);
+        await waitWithReload(page, rows, reloadOptions);
         const count = await rows.count();
         expect(count >= 22, `expected ≥ 22 rows, got ${count}`);
-        await shot(page, 'report-from-sidebar');
+        await screenshot(page, 'report-from-sidebar', {
+          tall: true,
+          dir: shotsDir,
+        });
         noErrors();
       },
       { soft: true },
