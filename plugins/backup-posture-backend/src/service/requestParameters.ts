@@ -10,7 +10,9 @@
  * - the message: `offset: must be a whole number from 0 to 1000000, got "0x10"`, not
  *   `request/query/offset must be integer`.
  *
- * `extra` adds checks the spec cannot state (a check id must be one the engine knows).
+ * `extra` adds checks the spec cannot state (a check id must be one the engine knows). A query
+ * parameter the operation does not list is refused where it lists some (`request: unknown
+ * parameter "x"`), ignored where it lists none.
  */
 import { InputError } from '@backstage/errors';
 import type { RequestHandler } from 'express';
@@ -160,10 +162,13 @@ export function checkRequestParameters(
         m => `${p.name}: ${m}`,
       );
     });
+    // An operation without query parameters ignores a query, as Express does.
     const known = new Set(
       op.parameters.filter(p => p.in === 'query').map(p => p.name),
     );
-    const unknown = Object.keys(query).filter(k => !known.has(k));
+    const unknown = known.size
+      ? Object.keys(query).filter(k => !known.has(k))
+      : [];
     if (unknown.length) {
       issues.push(
         `request: unknown parameter ${unknown.map(k => shown(k)).join(', ')}`,

@@ -57,8 +57,16 @@ export async function createRouter(
             : 'is not the id of a posture check (see docs/checks.md)',
       }),
     ],
-    // Credentials are the httpAuth service's (tokens, cookies, tests' mocks), not the header's.
-    validatorOptions: { validateSecurity: false },
+    validatorOptions: {
+      // Credentials are the httpAuth service's (tokens, cookies, tests' mocks), not the header's.
+      validateSecurity: false,
+      // checkRequestParameters refuses unknown query parameters where an operation has any
+      // (/report, /report/trend) and, as before, ignores them on the routes that take none.
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
+    },
   });
 
   router.get('/entities/:kind/:namespace/:name/posture', async (req, res) => {
