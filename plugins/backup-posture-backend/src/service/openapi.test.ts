@@ -167,6 +167,13 @@ describe('every answer matches the OpenAPI spec', () => {
         Object.keys(ops as object).map(m => `${m.toUpperCase()} ${path}`),
       );
       expect([...checked].sort()).toEqual(documented.sort());
+
+      // The router serves its own spec (createOpenApiRouter), paths under the plugin's mount point.
+      const served = await request(srv).get(`${BASE}/openapi.json`);
+      expect(served.status).toBe(200);
+      expect(Object.keys(served.body.paths)).toEqual(
+        Object.keys(spec.paths).map(p => `${BASE}${p}`),
+      );
     } finally {
       await backend.stop();
     }
