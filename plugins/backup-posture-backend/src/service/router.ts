@@ -126,7 +126,7 @@ export async function createRouter(
       [{ permission: backupPostureScanReadPermission }],
       { credentials },
     );
-    const status = await store.scanStatus();
+    const status = await store.scans.scanStatus();
     if (decision.result === AuthorizeResult.ALLOW) {
       res.json(status);
       return;
