@@ -3,8 +3,9 @@
 // checks what a user installs from the tarballs:
 // - every entry point (main, module, types, exports, typesVersions, configSchema, files) exists;
 // - the declared dependencies (and peers) cover every bare import in dist (built JS and .d.ts);
-// - a consumer outside the workspace, whose node_modules holds the three tarballs and, for each,
-//   only its declared dependencies, can require() the backend and common packages and type-check
+// - a consumer outside the workspace, whose node_modules holds the tarballs and, for each, only
+//   its declared dependencies, can require() the backend, Tech Insights module and common
+//   packages and type-check
 //   a file that uses the frontend's public API and its /alpha (new frontend system) entry.
 // The dependencies of the consumer are links into this repository's node_modules (offline and
 // fast); nothing else from the workspace is visible to it.
@@ -40,6 +41,7 @@ const PLUGINS = [
   'backup-posture-common',
   'backup-posture-backend',
   'backup-posture',
+  'tech-insights-backend-module-backup-posture',
 ].map(dir => {
   const pluginDir = join(root, 'plugins', dir);
   const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
@@ -331,6 +333,8 @@ const backend = require('${backend.name}');
 assert.strictEqual(backend.default && backend.default.$$type, '@backstage/BackendFeature');
 const common = require('${byDir['backup-posture-common'].name}');
 assert.ok(Object.keys(common).length > 10, 'common exports: ' + Object.keys(common));
+const techInsights = require('${byDir['tech-insights-backend-module-backup-posture'].name}');
+assert.strictEqual(techInsights.default && techInsights.default.$$type, '@backstage/BackendFeature');
 console.log('loaded', backendPath);
 `,
   );
@@ -345,7 +349,7 @@ console.log('loaded', backendPath);
       problem = `${(e.stderr || e.message).trim().split('\n').slice(0, 12).join('\n          ')}`;
     }
     check(
-      'consumer: require() the backend plugin and the common library',
+      'consumer: require() the backend plugin, the Tech Insights module and the common library',
       problem,
     );
   }

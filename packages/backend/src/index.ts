@@ -1,7 +1,7 @@
 /*
  * The dev backend: a real Backstage backend (new backend system) with the catalog, guest sign-in,
- * allow-all permissions and the backup-posture plugin. Its database is in-memory SQLite unless
- * app-config says otherwise.
+ * allow-all permissions, the backup-posture plugin and Tech Insights with the backup posture
+ * facts. Its database is in-memory SQLite unless app-config says otherwise.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -15,5 +15,13 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@backup-posture/plugin-backup-posture-backend'));
+// Tech Insights with the JSON rules engine checks and the backup posture facts.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@backup-posture/plugin-tech-insights-backend-module-backup-posture'),
+);
 
 backend.start();
