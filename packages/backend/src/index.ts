@@ -1,7 +1,7 @@
 /*
  * The dev backend: a real Backstage backend (new backend system) with the catalog, guest sign-in,
- * allow-all permissions, the backup-posture plugin and Tech Insights with the backup posture
- * facts. Its database is in-memory SQLite unless app-config says otherwise.
+ * allow-all permissions, the backup-posture plugin, its actions over MCP, and Tech Insights with
+ * the backup posture facts. Its database is in-memory SQLite unless app-config says otherwise.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -15,6 +15,9 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@backup-posture/plugin-backup-posture-backend'));
+// The backup-posture actions (and any other plugin's listed in backend.actions.pluginSources)
+// for AI assistants, over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Tech Insights with the JSON rules engine checks and the backup posture facts.
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
 backend.add(

@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   backupPosturePermissions,
   listCheckIds,
   parsePostureExceptions,
 } from '@backup-posture/plugin-backup-posture-common';
+import { registerPostureActions } from './actions';
 import { AzureClientFactory } from './azure/AzureClientFactory';
 import { AzureScanner } from './azure/AzureScanner';
 import { readConfig } from './config';
@@ -42,6 +44,7 @@ export const backupPosturePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, rootConfig, database, scheduler, httpRouter } = deps;
@@ -100,6 +103,12 @@ export const backupPosturePlugin = createBackendPlugin({
           await runner.shutdown();
         });
         await scans.schedule();
+
+        registerPostureActions(deps.actionsRegistry, {
+          posture,
+          catalog: deps.catalog,
+          entities: store.entities,
+        });
 
         httpRouter.use(
           await createRouter({
