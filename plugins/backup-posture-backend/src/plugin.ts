@@ -44,6 +44,7 @@ export const backupPosturePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        auditor: coreServices.auditor,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -95,6 +96,7 @@ export const backupPosturePlugin = createBackendPlugin({
           store,
           runner,
           logger,
+          auditor: deps.auditor,
         });
         // On shutdown (a deploy, SIGTERM) the running scan stops and is closed as interrupted,
         // so the scheduler's lock is released at once instead of at schedule.timeout.
@@ -112,6 +114,7 @@ export const backupPosturePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
+            auditor: deps.auditor,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             posture,
