@@ -15,6 +15,8 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@backup-posture/plugin-backup-posture-backend'));
+// Regression notifications (backupPosture.notifications) are stored and shown by this.
+backend.add(import('@backstage/plugin-notifications-backend'));
 // The backup-posture actions (and any other plugin's listed in backend.actions.pluginSources)
 // for AI assistants, over MCP at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   backupPosturePermissions,
   listCheckIds,
@@ -15,6 +16,7 @@ import { AzureScanner } from './azure/AzureScanner';
 import { readConfig } from './config';
 import { AwsClientFactory } from './discovery/clients';
 import { DefaultAccountCredentials } from './discovery/credentials';
+import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { PostureService } from './posture/PostureService';
 import { ScanRunner } from './scan/ScanRunner';
 import { ScanScheduler } from './scan/scanScheduler';
@@ -45,6 +47,7 @@ export const backupPosturePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         auditor: coreServices.auditor,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -82,6 +85,13 @@ export const backupPosturePlugin = createBackendPlugin({
           : undefined;
         const runner = new ScanRunner({
           azure,
+          notifier: config.notifications.enabled
+            ? new RegressionNotifier({
+                notifications: deps.notifications,
+                logger,
+                minSeverity: config.notifications.minSeverity,
+              })
+            : undefined,
           config,
           logger,
           store,
