@@ -7,7 +7,13 @@ import {
   AzureKeyVaultFact,
   AzureRecoveryVaultFact,
 } from '../../inventory';
-import { CheckStatus, Finding, Remediation, Severity } from '../../posture';
+import {
+  CheckStatus,
+  EquivalentControls,
+  Finding,
+  Remediation,
+  Severity,
+} from '../../posture';
 import { AzureContext } from '../azureContext';
 import {
   encryptionPrincipalOf,
@@ -36,6 +42,48 @@ type Judge = (
     }
   | undefined;
 
+/**
+ * Each Azure check's equivalent Azure Policy built-ins, by check id: part of its definition (see
+ * `EquivalentControls`), kept here because `azureCheck` builds definitions from its arguments.
+ */
+const equivalentControls: Readonly<Record<string, EquivalentControls>> = {
+  'rsv-customer-managed-key': {
+    azurePolicy: [
+      '[Preview]: Azure Recovery Services vaults should use customer-managed keys for encrypting backup data',
+    ],
+  },
+  'rsv-key-vault-recoverable': {
+    azurePolicy: ['Key vaults should have deletion protection enabled'],
+    note: 'The policy audits every key vault; this check the key vaults that hold vault keys.',
+  },
+  'rsv-key-usable': {},
+  'rsv-key-rotation': {},
+  'rsv-identity': {},
+  'rsv-infrastructure-encryption': {
+    azurePolicy: [
+      '[Preview]: Azure Recovery Services vaults should use customer-managed keys for encrypting backup data',
+    ],
+    note: 'With its `enableDoubleEncryption` parameter set to true.',
+  },
+  'rsv-immutability': {
+    azurePolicy: [
+      '[Preview]: Immutability must be enabled for Recovery Services vaults',
+    ],
+    note: 'With its `checkLockedImmutabilityOnly` parameter true (the default).',
+  },
+  'rsv-soft-delete': {
+    azurePolicy: [
+      '[Preview]: Soft delete must be enabled for Recovery Services Vaults.',
+    ],
+    note: 'With its `checkAlwaysOnSoftDeleteOnly` parameter true (the default).',
+  },
+  'rsv-multi-user-auth': {
+    azurePolicy: [
+      '[Preview]: Multi-User Authorization (MUA) must be enabled for Recovery Services Vaults.',
+    ],
+  },
+};
+
 function azureCheck(
   id: string,
   title: string,
@@ -54,6 +102,7 @@ function azureCheck(
       rules,
       description,
       remediation,
+      equivalentControls: equivalentControls[id],
     },
     evaluate({ ctx }) {
       const out: Finding[] = (ctx.azure.unresolvedVaultIds ?? []).map(
