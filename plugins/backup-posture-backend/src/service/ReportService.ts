@@ -9,6 +9,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   failingCheckIdsOf,
   FailingCheckCount,
+  FindingRow,
+  FindingsQuery,
   Grade,
   GroupScorecardResponse,
   listCheckDefinitions,
@@ -20,6 +22,8 @@ import {
   sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
 import { isRollUpKind, ROLL_UP_KINDS } from '../mapping/rollUp';
+import { exportFindings } from './findingsExport';
+import { readableFilter } from './readable';
 import { entityRefOf, normalizeRef } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
@@ -52,29 +56,6 @@ export class ReportService {
     },
   ) {}
 
-  /** Keeps the summaries whose entity the caller can read (the catalog applies its policy). */
-  private async readable<T extends { entityRef: string }>(
-    items: T[],
-    credentials: BackstageCredentials,
-  ): Promise<T[]> {
-    if (items.length === 0) return items;
-    const [decision] = await this.deps.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return items;
-    if (decision.result === AuthorizeResult.DENY) return [];
-    const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: items.map(i => i.entityRef),
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials },
-    );
-    const allowed = new Set(entities.flatMap(e => (e ? [entityRefOf(e)] : [])));
-    return items.filter(i => allowed.has(i.entityRef));
-  }
-
   async report(
     query: ReportQuery,
     credentials: BackstageCredentials,
@@ -92,7 +73,9 @@ export class ReportService {
       status: query.status,
       excludeKinds: ROLL_UP_KINDS,
     });
-    const readable = await this.readable(matching, credentials);
+    const readable = await (
+      await readableFilter(this.deps, credentials)
+    )(matching);
     // Sorted here, in the order of compareReportRows (the collation the frontend's headers use,
     // which SQL has no portable equivalent of), over the light rows.
     const rows = sortReportRows(readable, query.sort, query.order);
@@ -107,6 +90,18 @@ export class ReportService {
       score: rollUpScores(rows.filter(i => i.state === 'ok').map(i => i.score)),
       topFailingChecks: topFailingChecks(rows),
     };
+  }
+
+  /** The findings export (GET /report/findings), a page of entities at a time. */
+  findings(
+    query: FindingsQuery,
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<FindingRow[]> {
+    return exportFindings(
+      { ...this.deps, entities: this.deps.store.entities },
+      query,
+      credentials,
+    );
   }
 
   /**
