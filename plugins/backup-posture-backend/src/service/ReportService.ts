@@ -21,10 +21,11 @@ import {
   rollUpScores,
   sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
-import { isRollUpKind, ROLL_UP_KINDS } from '../mapping/rollUp';
+import { isRollUpKind } from '../mapping/rollUp';
 import { exportFindings } from './findingsExport';
 import { readableFilter } from './readable';
-import { entityRefOf, normalizeRef } from '../posture/entityPosture';
+import { reportFilterOf } from './reportFilter';
+import { entityRefOf } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
 function topFailingChecks(items: ReportSortRow[], n = 10): FailingCheckCount[] {
@@ -63,16 +64,9 @@ export class ReportService {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
     // Filtered in SQL; light rows, so no entity's summary is parsed but those of the page.
-    const matching = await this.deps.store.entities.queryReportRows({
-      owner: query.owner && normalizeRef(query.owner),
-      system: query.system && normalizeRef(query.system),
-      lifecycle: query.lifecycle,
-      cloud: query.cloud,
-      q: query.q,
-      check: query.check,
-      status: query.status,
-      excludeKinds: ROLL_UP_KINDS,
-    });
+    const matching = await this.deps.store.entities.queryReportRows(
+      reportFilterOf(query),
+    );
     const readable = await (
       await readableFilter(this.deps, credentials)
     )(matching);

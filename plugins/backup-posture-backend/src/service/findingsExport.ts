@@ -10,10 +10,9 @@ import {
   FindingsQuery,
 } from '@backup-posture/plugin-backup-posture-common';
 import { gunzipSync } from 'node:zlib';
-import { ROLL_UP_KINDS } from '../mapping/rollUp';
-import { normalizeRef } from '../posture/entityPosture';
 import { EntityPostureStore, PostureSource } from '../store/types';
 import { readableFilter } from './readable';
+import { reportFilterOf } from './reportFilter';
 
 const EXPORTED = new Set(['fail', 'unknown', 'accepted']);
 
@@ -93,16 +92,9 @@ export async function* exportFindings(
   credentials: BackstageCredentials,
 ): AsyncGenerator<FindingRow[]> {
   const readable = await readableFilter(deps, credentials);
-  for await (const page of deps.entities.streamPostures({
-    owner: query.owner && normalizeRef(query.owner),
-    system: query.system && normalizeRef(query.system),
-    lifecycle: query.lifecycle,
-    cloud: query.cloud,
-    q: query.q,
-    check: query.check,
-    status: query.status,
-    excludeKinds: ROLL_UP_KINDS,
-  })) {
+  for await (const page of deps.entities.streamPostures(
+    reportFilterOf(query),
+  )) {
     const rows = (await readable(page)).flatMap(s => findingRowsOf(s, query));
     if (rows.length) yield rows;
   }
