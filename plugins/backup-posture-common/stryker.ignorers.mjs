@@ -8,16 +8,10 @@
 function isDefinitionProperty(path) {
   const { node } = path;
   return (
-    ((node.type === 'ObjectProperty' || node.type === 'ClassProperty') &&
-      !node.computed &&
-      ((node.key.type === 'Identifier' && node.key.name === 'definition') ||
-        (node.key.type === 'StringLiteral' &&
-          node.key.value === 'definition'))) ||
-    // checks/azure.ts: the Azure checks' equivalent controls, by check id, which azureCheck puts
-    // into each definition (it builds definitions from its arguments).
-    (node.type === 'VariableDeclarator' &&
-      node.id.type === 'Identifier' &&
-      node.id.name === 'equivalentControls')
+    (node.type === 'ObjectProperty' || node.type === 'ClassProperty') &&
+    !node.computed &&
+    ((node.key.type === 'Identifier' && node.key.name === 'definition') ||
+      (node.key.type === 'StringLiteral' && node.key.value === 'definition'))
   );
 }
 
