@@ -120,6 +120,19 @@ describe('classify: key index (A3, A4)', () => {
     ).toBe('unknown');
   });
 
+  it('A3: a customer-managed key with no alias at all is customer-managed; one alias under alias/aws/ makes a key AWS-managed', () => {
+    expect(keyManagerOf({ ...cmk(PROD, TOKYO, 'k'), aliases: [] })).toBe(
+      'customer',
+    );
+    expect(
+      keyManagerOf({
+        ...cmk(PROD, TOKYO, 'k'),
+        keyManager: undefined,
+        aliases: ['alias/legacy', 'alias/aws/ebs'],
+      }),
+    ).toBe('aws-managed');
+  });
+
   it('A4: finds an AWS-managed key by alias only in the given account and region', () => {
     const tokyoRds = awsManagedKey(PROD, TOKYO, 'rds');
     const osakaRds = awsManagedKey(PROD, OSAKA, 'rds');

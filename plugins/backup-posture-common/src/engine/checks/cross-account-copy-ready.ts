@@ -271,7 +271,11 @@ export const crossAccountCopyReady: AwsCheck = {
               evidence,
             ),
           );
-        } else if (manager === 'unknown' || key?.policy === undefined) {
+        } else if (
+          manager === 'unknown' ||
+          // Stryker disable next-line OptionalChaining: equivalent, a key that was not found is 'unknown' and stops at the first test
+          key?.policy === undefined
+        ) {
           let why = 'source key policy not read';
           if (key?.error) why = `source ${failedKeyReadReason(key.error)}`;
           else if (manager === 'unknown') why = 'source key not described';
