@@ -7,11 +7,11 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  CheckDefinition,
   EntityPostureSummary,
   FailingCheckCount,
   Grade,
   GroupScorecardResponse,
-  listCheckDefinitions,
   ReportQuery,
   ReportResponse,
   ReportTrendResponse,
@@ -24,9 +24,9 @@ import { PostureStore } from '../store/PostureStore';
 
 function topFailingChecks(
   items: EntityPostureSummary[],
+  definitions: ReadonlyMap<string, CheckDefinition>,
   n = 10,
 ): FailingCheckCount[] {
-  const definitions = new Map(listCheckDefinitions().map(d => [d.id, d]));
   const counts = new Map<string, number>();
   for (const s of items) {
     for (const [id, status] of Object.entries(s.checkStatuses)) {
@@ -46,13 +46,19 @@ function topFailingChecks(
 
 /** Report, trend and group scorecard, limited to what the caller may read in the catalog. */
 export class ReportService {
+  private readonly definitions: ReadonlyMap<string, CheckDefinition>;
+
   constructor(
     private readonly deps: {
       store: PostureStore;
       catalog: CatalogService;
       permissions: PermissionsService;
+      /** The registered checks' definitions (titles and severities of top failing checks). */
+      definitions: readonly CheckDefinition[];
     },
-  ) {}
+  ) {
+    this.definitions = new Map(deps.definitions.map(d => [d.id, d]));
+  }
 
   /** Keeps the summaries whose entity the caller can read (the catalog applies its policy). */
   private async readable(
@@ -116,7 +122,7 @@ export class ReportService {
       score: rollUpScores(
         items.filter(i => i.state === 'ok').map(i => i.score),
       ),
-      topFailingChecks: topFailingChecks(items),
+      topFailingChecks: topFailingChecks(items, this.definitions),
     };
   }
 
@@ -194,7 +200,7 @@ export class ReportService {
         entities.filter(e => e.state === 'ok').map(e => e.score),
       ),
       gradeDistribution,
-      topFailingChecks: topFailingChecks(entities),
+      topFailingChecks: topFailingChecks(entities, this.definitions),
       entities,
     };
   }
