@@ -1,9 +1,10 @@
 /*
  * The dev backend: a real Backstage backend (new backend system) with the catalog, guest sign-in,
- * allow-all permissions and the backup-posture plugin. Its database is in-memory SQLite unless
- * app-config says otherwise.
+ * allow-all permissions and the backup-posture plugin with its built-in checks, plus an example
+ * check module of our own. Its database is in-memory SQLite unless app-config says otherwise.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { backupPostureModuleCostCenterTag } from './modules/costCenterTagModule';
 
 const backend = createBackend();
 
@@ -15,5 +16,7 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('@backup-posture/plugin-backup-posture-backend'));
+// An organisation-specific check, added through backupPostureChecksExtensionPoint.
+backend.add(backupPostureModuleCostCenterTag);
 
 backend.start();
