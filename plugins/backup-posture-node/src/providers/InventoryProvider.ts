@@ -26,20 +26,15 @@ export interface ProviderMapping<TMapping> {
   problems: EntityConfigurationProblem[];
 }
 
-/** @alpha */
+/** What a provider's scan is given. @alpha */
 export interface InventoryScanContext<TMapping> {
-  /** Aborted when the scan stops (schedule timeout, shutdown, a newer scan). */
+  /** Aborted when the scan stops (schedule timeout, shutdown, a newer scan, a database error). */
   signal: AbortSignal;
-  /** The usable mappings of every catalog entity: what a scan must read beyond its listings. */
+  /**
+   * The usable mappings of every catalog entity of this cloud: what a scan must read beyond its
+   * listings (AWS: tag selectors, the mapped resources whose tags and own keys are read).
+   */
   mappings: readonly TMapping[];
-}
-
-/** @alpha */
-export interface ScopeScanContext<
-  TMapping,
-> extends InventoryScanContext<TMapping> {
-  /** Also aborted at the scope's own time limit (`backupPosture.timeouts.scope`). */
-  signal: AbortSignal;
 }
 
 /**
@@ -73,7 +68,7 @@ export interface StoredInventory<TSnapshot, TKey> {
     collectedAt?: string;
   }>;
   keys: TKey[];
-  /** Facts of {@link InventoryProvider.readSharedFacts}, by name. */
+  /** Facts of {@link InventoryProviderScan.readSharedFacts}, by name. */
   facts: Record<string, unknown>;
 }
 
@@ -109,6 +104,36 @@ export interface InventoryProviderIndex<TMapping> {
 }
 
 /**
+ * One scan of a provider, with the state it keeps while it runs (AWS: the accounts found, the KMS
+ * keys already described). The backend calls `listScopes`, then `scanScope` for each scope
+ * (concurrently, bounded), then `describeKeys` and `readSharedFacts`.
+ *
+ * @alpha
+ */
+export interface InventoryProviderScan<TSnapshot, TKey> {
+  /** The scopes to scan, from configuration (and discovery, e.g. Organizations members). */
+  listScopes(): Promise<ScopeList>;
+  /**
+   * Reads one scope into a snapshot (read-only calls only). `signal` is also aborted at the
+   * scope's own time limit (`backupPosture.timeouts.scope`). Throwing fails the scope alone: the
+   * backend keeps its last good snapshot, marked stale with the error.
+   */
+  scanScope(scope: InventoryScope, signal: AbortSignal): Promise<TSnapshot>;
+  /**
+   * Describes every key the fresh snapshots name, each once (KMS keys with their multi-region
+   * relatives, Key Vault keys with the role assignments of the identities using them). `lastGood`
+   * are the stored descriptions: a failed read still names the relatives its last good one did.
+   * A provider may start describing while scopes are scanned (AWS does) and settle here.
+   */
+  describeKeys(
+    fresh: ReadonlyArray<{ scope: InventoryScope; snapshot: TSnapshot }>,
+    lastGood: readonly TKey[],
+  ): Promise<KeyDescriptions<TKey>>;
+  /** Facts that belong to no scope (AWS Backup global settings, the organization), by name. */
+  readSharedFacts?(): Promise<Record<string, unknown>>;
+}
+
+/**
  * A cloud the backend discovers backup facts in. It describes what the backend does for AWS and
  * Azure today (see the README's table); the scan loop around it stays the backend's: bounded
  * concurrency, the per-scope timeout, keeping a failed scope's last good snapshot marked stale,
@@ -127,25 +152,10 @@ export interface InventoryProvider<
   readonly cloud: CloudProvider;
   /** Reads the entity's annotations of this cloud; `undefined` when it has none. */
   mappingOf(entity: Entity): ProviderMapping<TMapping> | undefined;
-  /** The scopes to scan, from configuration (and discovery, e.g. Organizations members). */
-  listScopes(context: InventoryScanContext<TMapping>): Promise<ScopeList>;
-  /**
-   * Reads one scope into a snapshot (read-only calls only). Throwing fails the scope alone: the
-   * backend keeps its last good snapshot, marked stale with the error.
-   */
-  scanScope(
-    scope: InventoryScope,
-    context: ScopeScanContext<TMapping>,
-  ): Promise<TSnapshot>;
-  /** Describes every key the fresh snapshots name, each once (KMS keys, Key Vault keys). */
-  describeKeys(
-    snapshots: ReadonlyArray<{ scope: InventoryScope; snapshot: TSnapshot }>,
+  /** Starts one scan (one at a time per backend: the scan task holds a global lock). */
+  startScan(
     context: InventoryScanContext<TMapping>,
-  ): Promise<KeyDescriptions<TKey>>;
-  /** Facts that belong to no scope (AWS Backup global settings, the organization), by name. */
-  readSharedFacts?(
-    context: InventoryScanContext<TMapping>,
-  ): Promise<Record<string, unknown>>;
+  ): Promise<InventoryProviderScan<TSnapshot, TKey>>;
   /** Indexes what the backend stored, to slice it for entities. */
   createIndex(
     stored: StoredInventory<TSnapshot, TKey>,
