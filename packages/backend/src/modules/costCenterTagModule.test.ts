@@ -28,11 +28,21 @@ const posture = async (server: any, name: string) => {
 const checkOf = (p: EntityPostureResponse) =>
   p.evaluation!.checks.find(c => c.checkId === 'cost-center-tag');
 
-const start = (withModule: boolean) =>
+const start = (withModule: boolean, exceptions: object[] = []) =>
   startWithScan(
     paymentsEntities(sim),
     withModule ? [backupPostureModuleCostCenterTag] : [],
+    exceptions,
   );
+
+/** An accepted risk for the module's check, in `backupPosture.exceptions`. */
+const exception = {
+  checkId: 'cost-center-tag',
+  entityRef: 'component:default/payments-api',
+  justification: 'Cost center assigned with the Q1 re-org (FIN-42)',
+  approver: 'finops@example.com',
+  expiresAt: '2027-03-31',
+};
 
 describe('the cost-center-tag check module in a backend', () => {
   it('adds the check to every posture: pass with the tag, fail without, reason and evidence', async () => {
@@ -119,5 +129,24 @@ describe('the cost-center-tag check module in a backend', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('takes exceptions for its check like for a built-in one; without the module they are refused', async () => {
+    const backend = await start(true, [exception]);
+    try {
+      const check = checkOf(await posture(backend.server, 'payments-api'));
+      expect(check!.status).toBe('accepted');
+      expect(check!.findings[0]).toMatchObject({
+        status: 'accepted',
+        message:
+          'no cost-center tag (accepted until 2027-03-31: Cost center assigned with the Q1 re-org (FIN-42))',
+        exception: { justification: exception.justification },
+      });
+    } finally {
+      await backend.stop();
+    }
+    await expect(start(false, [exception])).rejects.toThrow(
+      'Invalid backup-posture exception [0]: unknown checkId "cost-center-tag"',
+    );
   });
 });

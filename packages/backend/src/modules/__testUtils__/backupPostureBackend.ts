@@ -69,10 +69,14 @@ const config = {
   },
 };
 
-/** Starts the backend with the given check modules and waits for its startup scan. */
+/**
+ * Starts the backend with the given check modules (and `backupPosture.exceptions`) and waits for
+ * its startup scan.
+ */
 export async function startWithScan(
   entities: Entity[],
   modules: BackendFeature[],
+  exceptions: object[] = [],
 ) {
   // The plugin and the built-in checks one by one: startTestBackend does not look into the
   // package's default export (a feature loader) and would add an empty plugin for the modules.
@@ -82,7 +86,12 @@ export async function startWithScan(
       backupPostureModuleBuiltInChecks,
       schedulerServiceFactory,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({
+        data: {
+          ...config,
+          backupPosture: { ...config.backupPosture, exceptions },
+        },
+      }),
       ...modules,
     ],
   });
