@@ -3,10 +3,10 @@
 // checks what a user installs from the tarballs:
 // - every entry point (main, module, types, exports, typesVersions, configSchema, files) exists;
 // - the declared dependencies (and peers) cover every bare import in dist (built JS and .d.ts);
-// - a consumer outside the workspace, whose node_modules holds the four tarballs and, for each,
-//   only its declared dependencies, can require() the backend, node and common packages and
-//   type-check a file that uses the frontend's public API and its /alpha (new frontend system)
-//   entry, and a check module written against the node package.
+// - a consumer outside the workspace, whose node_modules holds the tarballs and, for each, only
+//   its declared dependencies, can require() the backend, node, Tech Insights module and common
+//   packages and type-check a file that uses the frontend's public API and its /alpha (new
+//   frontend system) entry, and a check module written against the node package.
 // The dependencies of the consumer are links into this repository's node_modules (offline and
 // fast); nothing else from the workspace is visible to it.
 //
@@ -42,6 +42,7 @@ const PLUGINS = [
   'backup-posture-node',
   'backup-posture-backend',
   'backup-posture',
+  'tech-insights-backend-module-backup-posture',
 ].map(dir => {
   const pluginDir = join(root, 'plugins', dir);
   const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
@@ -337,6 +338,8 @@ const node = require('${byDir['backup-posture-node'].name}');
 assert.strictEqual(node.backupPostureChecksExtensionPoint.id, 'backup-posture.checks');
 assert.strictEqual(typeof node.finding, 'function');
 assert.strictEqual(backend.backupPostureModuleBuiltInChecks.$$type, '@backstage/BackendFeature');
+const techInsights = require('${byDir['tech-insights-backend-module-backup-posture'].name}');
+assert.strictEqual(techInsights.default && techInsights.default.$$type, '@backstage/BackendFeature');
 console.log('loaded', backendPath);
 `,
   );
@@ -351,7 +354,7 @@ console.log('loaded', backendPath);
       problem = `${(e.stderr || e.message).trim().split('\n').slice(0, 12).join('\n          ')}`;
     }
     check(
-      'consumer: require() the backend plugin, the node and the common libraries',
+      'consumer: require() the backend plugin, the node library, the Tech Insights module and the common library',
       problem,
     );
   }

@@ -1,7 +1,8 @@
 /*
  * The dev backend: a real Backstage backend (new backend system) with the catalog, guest sign-in,
- * allow-all permissions and the backup-posture plugin with its built-in checks, plus an example
- * check module of our own. Its database is in-memory SQLite unless app-config says otherwise.
+ * allow-all permissions, the backup-posture plugin with its built-in checks plus an example check
+ * module of our own, and Tech Insights with the backup posture facts. Its database is in-memory
+ * SQLite unless app-config says otherwise.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { backupPostureModuleCostCenterTag } from './modules/costCenterTagModule';
@@ -18,5 +19,13 @@ backend.add(
 backend.add(import('@backup-posture/plugin-backup-posture-backend'));
 // An organisation-specific check, added through backupPostureChecksExtensionPoint.
 backend.add(backupPostureModuleCostCenterTag);
+// Tech Insights with the JSON rules engine checks and the backup posture facts.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@backup-posture/plugin-tech-insights-backend-module-backup-posture'),
+);
 
 backend.start();

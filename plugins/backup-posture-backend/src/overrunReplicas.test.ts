@@ -1,7 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { eventually, startPlugin, waitForScan } from './__testUtils__/backend';
+import {
+  eventually,
+  startReplicas,
+  waitForScan,
+} from './__testUtils__/backend';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
 import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
@@ -47,11 +51,11 @@ describe('a scan that overruns schedule.timeout on two replicas (POSTGRES_15)', 
     });
     const features = [mockServices.database.factory({ knex })];
     const entities = demoEntities(sim);
-    const replicas = await Promise.all(
-      [0, 1].map(() =>
-        startPlugin({ config, entities, extraFeatures: features }),
-      ),
-    );
+    const replicas = await startReplicas(2, {
+      config,
+      entities,
+      extraFeatures: features,
+    });
     try {
       // The scans as the database records them: the next scan may start the moment the cut one
       // is closed, so the status route could show either.

@@ -23,7 +23,7 @@ import { ScanRunner } from './scan/ScanRunner';
 import { ScanScheduler } from './scan/scanScheduler';
 import { createRouter } from './service/router';
 import { ReportService } from './service/ReportService';
-import { PostureStore } from './store/PostureStore';
+import { createPostureStore } from './store/PostureStore';
 
 /**
  * The backup-posture backend plugin: scheduled AWS Backup and Azure Backup discovery, stored snapshots and the
@@ -70,7 +70,7 @@ export const backupPosturePlugin = createBackendPlugin({
         const exceptions = parsePostureExceptions(config.exceptions, checkIds);
         deps.permissionsRegistry.addPermissions(backupPosturePermissions);
 
-        const store = await PostureStore.create(database);
+        const store = await createPostureStore(database);
         const clients = new AwsClientFactory(
           config,
           DefaultAccountCredentials.fromConfig(rootConfig, config),

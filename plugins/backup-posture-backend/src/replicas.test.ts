@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startPlugin, waitForScan } from './__testUtils__/backend';
+import { startReplicas, waitForScan } from './__testUtils__/backend';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
 import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 
@@ -21,18 +21,11 @@ describe('several replicas sharing one database', () => {
       const knex = await databases.init(databaseId);
       const features = [mockServices.database.factory({ knex })];
       const entities = demoEntities(sim);
-      const replicas = await Promise.all([
-        startPlugin({
-          config: simulatedConfig(),
-          entities,
-          extraFeatures: features,
-        }),
-        startPlugin({
-          config: simulatedConfig(),
-          entities,
-          extraFeatures: features,
-        }),
-      ]);
+      const replicas = await startReplicas(2, {
+        config: simulatedConfig(),
+        entities,
+        extraFeatures: features,
+      });
       try {
         const [a, b] = await Promise.all(
           replicas.map(r => waitForScan(r.server)),

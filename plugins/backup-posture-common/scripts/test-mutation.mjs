@@ -3,10 +3,11 @@
 // (reports/mutation/stryker-incremental.json, git-ignored: a run without it is a full run), then
 // writes the measured scores into docs/testing.md between the mutation-summary markers.
 //
-// Runs accumulate. Each run's per-file results are merged into
-// reports/mutation/engine-results.json (git-ignored, like the rest of reports/): every file the
-// run mutated gets its counts and the date it was measured; files the run did not mutate keep
-// what an earlier run measured. The summary lists every file of src/engine (measured or not) and
+// Runs accumulate. Each run's per-file results are merged into mutation-results.json (in this
+// package, committed: a few lines per file, so a fresh clone keeps what was measured; the big
+// Stryker report and incremental file stay in git-ignored reports/): every file the run mutated
+// gets its counts, the date it was measured and a hash of its source; files the run did not
+// mutate keep what an earlier run measured, marked in the summary if their source changed since. The summary lists every file of src/engine (measured or not) and
 // the overall score over the measured ones. A plain run mutates the whole engine and so measures
 // every file afresh; on a fresh clone that is what reproduces the summary.
 //
@@ -31,7 +32,7 @@ const incremental = path.join(
   'reports/mutation/stryker-incremental.json',
 );
 const doc = path.join(repoRoot, 'docs/testing.md');
-const resultsFile = path.join(pkgDir, 'reports/mutation/engine-results.json');
+const resultsFile = path.join(pkgDir, 'mutation-results.json');
 const START =
   '<!-- mutation-summary:start (written by npm run test:mutation) -->';
 const END = '<!-- mutation-summary:end -->';
@@ -251,7 +252,7 @@ const summary = [
     `${KEYS.reduce((n, k) => n + all[k], 0)} generated, ${all.ignored} ignored: string literals and check definitions), which ${meetsOverall} the 85% target overall; ${verdict}.` +
     `${changed.length ? ` ${changed.length} file(s) changed since they were measured (marked *changed since*).` : ''}`,
   '',
-  `Runs accumulate (reports/mutation/engine-results.json): each row is from the last run that mutated the file. ` +
+  `Runs accumulate (plugins/backup-posture-common/mutation-results.json, committed): each row is from the last run that mutated the file. ` +
     `Last run on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
     `${wasIncremental ? 'incremental (unchanged mutants reused from the previous run)' : 'full run'}, ${mutated.length} file(s) mutated in ${minutes}: \`${command}\`.`,
   '',

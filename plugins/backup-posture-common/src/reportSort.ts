@@ -5,6 +5,36 @@
 import { EntityPostureSummary, ReportQuery } from './api';
 import { Grade } from './posture';
 
+/**
+ * What the order of a report row depends on: a whole summary, or the light row the backend reads
+ * for each entity of the report (its failing checks listed, not every check's status).
+ *
+ * @public
+ */
+export type ReportSortRow = Pick<
+  EntityPostureSummary,
+  | 'entityRef'
+  | 'title'
+  | 'owner'
+  | 'system'
+  | 'lifecycle'
+  | 'state'
+  | 'score'
+  | 'lastScanAt'
+> &
+  (
+    | Pick<EntityPostureSummary, 'checkStatuses'>
+    | { failingCheckIds: readonly string[] }
+  );
+
+/** The ids of the checks failing for a row, whichever form the row has. @public */
+export function failingCheckIdsOf(row: ReportSortRow): readonly string[] {
+  if ('failingCheckIds' in row) return row.failingCheckIds;
+  return Object.keys(row.checkStatuses).filter(
+    id => row.checkStatuses[id] === 'fail',
+  );
+}
+
 /** The columns the report can be sorted by. @public */
 export const REPORT_SORT_KEYS = [
   'entityRef',
@@ -31,19 +61,19 @@ const collator = new Intl.Collator('en');
  *
  * @public
  */
-export function knownGrade(summary: EntityPostureSummary): Grade | null {
+export function knownGrade(summary: ReportSortRow): Grade | null {
   return summary.state === 'ok' ? summary.score.grade : null;
 }
 
 /** The score of an entity whose posture is known, else `null`. @public */
-export function knownScore(summary: EntityPostureSummary): number | null {
+export function knownScore(summary: ReportSortRow): number | null {
   return summary.state === 'ok' ? summary.score.score : null;
 }
 
 /** How many checks fail for an entity whose posture is known, else `null`. @public */
-export function failingChecks(summary: EntityPostureSummary): number | null {
+export function failingChecks(summary: ReportSortRow): number | null {
   if (summary.state !== 'ok') return null;
-  return Object.values(summary.checkStatuses).filter(s => s === 'fail').length;
+  return failingCheckIdsOf(summary).length;
 }
 
 function nameOf(ref: string): string {
@@ -51,12 +81,12 @@ function nameOf(ref: string): string {
 }
 
 /** What the report shows for an entity: its title, else its name. */
-function displayName(summary: EntityPostureSummary): string {
+function displayName(summary: ReportSortRow): string {
   return summary.title ?? nameOf(summary.entityRef);
 }
 
 function sortValue(
-  summary: EntityPostureSummary,
+  summary: ReportSortRow,
   sort: ReportSortKey,
 ): string | number | undefined {
   switch (sort) {
@@ -87,7 +117,7 @@ interface SortKey {
   ref: string;
 }
 
-function keyOf(summary: EntityPostureSummary, sort: ReportSortKey): SortKey {
+function keyOf(summary: ReportSortRow, sort: ReportSortKey): SortKey {
   return {
     value: sortValue(summary, sort),
     name: displayName(summary),
@@ -128,7 +158,7 @@ function compareKeys(
 export function compareReportRows(
   sort: ReportSortKey = 'entityRef',
   order: NonNullable<ReportQuery['order']> = 'asc',
-): (a: EntityPostureSummary, b: EntityPostureSummary) => number {
+): (a: ReportSortRow, b: ReportSortRow) => number {
   const direction = order === 'desc' ? -1 : 1;
   return (a, b) => compareKeys(keyOf(a, sort), keyOf(b, sort), sort, direction);
 }
@@ -139,7 +169,7 @@ export function compareReportRows(
  *
  * @public
  */
-export function sortReportRows<T extends EntityPostureSummary>(
+export function sortReportRows<T extends ReportSortRow>(
   rows: readonly T[],
   sort: ReportSortKey = 'entityRef',
   order: NonNullable<ReportQuery['order']> = 'asc',

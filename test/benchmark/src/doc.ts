@@ -257,7 +257,7 @@ function findings(sorted: PresetResult[]): string {
       '(components, systems, groups) into rows — each with its inventory slice and evaluation, ~57 KiB ' +
       'for a component and 0.7–0.85 MiB for a system or group — and wrote them in one go: peak heap ' +
       '+2.6 GiB, RSS 3.4 GiB at 10 accounts. The scan now evaluates and writes them in batches of 200 ' +
-      '(`PostureService.evaluateEach`, `PostureStore.upsertEntities` / `deleteEntitiesNotInScan`, ' +
+      '(`PostureService.evaluateEach`, `EntityPostureStore.upsertEntities` / `deleteEntitiesNotInScan`, ' +
       "`ScanRunner`): +0.34 GiB, RSS 0.75 GiB. Discovery itself already streamed: each scope's " +
       'snapshot is written when the scope finishes and dropped.',
   );
@@ -276,13 +276,15 @@ function findings(sorted: PresetResult[]): string {
       "the backend's compression middleware on every request, and the rows made a 1.0–1.5 GiB " +
       'database. Postures are now stored gzip-compressed and sent as stored with ' +
       '`Content-Encoding: gzip` (a client that refuses gzip gets them inflated): ' +
-      '`PostureStore.upsertEntities` / `getEntityPostureGzip` and the router.',
+      '`EntityPostureStore.upsertEntities` / `getEntityPostureGzip` and the router.',
   );
   lines.push(
     '- **The report parsed every summary on each request.** `/report` read and parsed all 10,000 ' +
-      'summary rows per request; they are now parsed once per generation of the table (one ' +
-      'aggregate query checks whether any replica wrote a new scan since) and sorted with one ' +
-      'collator (`PostureStore.querySummaries`, `ReportService`).',
+      'summary rows per request and filtered them in JavaScript; it now filters in SQL (indexed ' +
+      'columns, and a table of check results per entity for the check and status filters), reads ' +
+      'light rows (score, last scan, failing check ids), sorts them with one collator and parses ' +
+      'only the summaries of the page it returns (`EntityPostureStore.queryReportRows`, ' +
+      '`ReportService`).',
   );
   lines.push(
     '- **The benchmark measured its catalog mock.** The test utilities’ in-memory catalog rebuilds ' +
@@ -299,7 +301,7 @@ function findings(sorted: PresetResult[]): string {
   lines.push(
     '- **The stored estate was read twice over.** To evaluate, the scan read every scope snapshot ' +
       'row at once, so the JSON text of the whole estate and its parsed form were alive together ' +
-      '(+1.2 GiB peak heap at 300 accounts, memory / estate growth missed). `PostureStore.listScopes` ' +
+      '(+1.2 GiB peak heap at 300 accounts, memory / estate growth missed). `SnapshotStore.listScopes` ' +
       'now reads 200 rows at a time and parses them as they come.',
   );
   lines.push('');
@@ -338,7 +340,7 @@ function findings(sorted: PresetResult[]): string {
         'repeat of the 300-account scan at 0 ms latency with 32 scopes at a time peaked at +202 MiB ' +
         'during discovery and +433 MiB while loading the estate and evaluating entities, against +1.2 ' +
         `GiB in an earlier recorded run.${cappedText} To evaluate, the scan loads the stored estate ` +
-        'once; it reads the scope snapshots a page of 200 rows at a time (`PostureStore.listScopes`), so ' +
+        'once; it reads the scope snapshots a page of 200 rows at a time (`SnapshotStore.listScopes`), so ' +
         "the rows' JSON text and the parsed objects are never all alive together (before, every row " +
         'was read at once and the two copies overlapped).',
     );

@@ -33,3 +33,4 @@ export { SIM_CREDENTIALS, SIM_ENDPOINT } from './constants';
 export { AWS_RATE_QUOTAS } from './quotas';
 export type { RateQuota } from './quotas';
 export * from './azure';
+export { simulatedBackupPostureConfig } from './backstageConfig';

@@ -27,6 +27,26 @@ export async function startPlugin(opts: {
   return backend;
 }
 
+/**
+ * Backends sharing one database (replicas), started one after another. Started at the same
+ * instant, the Backstage scheduler's own first migration races (its knex tables, not ours) and
+ * fails one of them now and then on a loaded machine; a rolling deploy starts replicas apart too.
+ * A replica that fails to start stops the ones already started, so none scans on unseen.
+ */
+export async function startReplicas(
+  count: number,
+  opts: Parameters<typeof startPlugin>[0],
+): Promise<Array<Awaited<ReturnType<typeof startPlugin>>>> {
+  const replicas: Array<Awaited<ReturnType<typeof startPlugin>>> = [];
+  try {
+    for (let i = 0; i < count; i++) replicas.push(await startPlugin(opts));
+  } catch (e) {
+    await Promise.all(replicas.map(r => r.stop()));
+    throw e;
+  }
+  return replicas;
+}
+
 /** Polls the scan status route until a scan has finished (a scan started after `after`). */
 export async function waitForScan(
   server: any,

@@ -5,8 +5,7 @@ import {
   ANNOTATION_AWS_RESOURCE_TAGS,
 } from '@backup-posture/plugin-backup-posture-common';
 import {
-  DEFAULT_ROLE,
-  SIM_CREDENTIALS,
+  simulatedBackupPostureConfig,
   SimulatedAws,
 } from '@internal/simulated-aws';
 
@@ -20,27 +19,7 @@ export const DEMO_REGIONS = [
 
 /** The dev app's configuration shape, pointed at the simulated estate. */
 export function simulatedConfig(overrides: JsonObject = {}): JsonObject {
-  return {
-    aws: {
-      mainAccount: { ...SIM_CREDENTIALS },
-    },
-    backupPosture: {
-      schedule: {
-        frequency: { minutes: 30 },
-        timeout: { minutes: 5 },
-        initialDelay: { seconds: 0 },
-      },
-      aws: {
-        endpoint: 'http://127.0.0.1:4566',
-        roleName: DEFAULT_ROLE,
-        organization: { enabled: true },
-        managementAccountId: '111111111111',
-        regions: DEMO_REGIONS,
-        concurrency: { scopes: 8, callsPerSecondPerScope: 200, maxAttempts: 2 },
-        ...overrides,
-      },
-    },
-  };
+  return simulatedBackupPostureConfig(overrides) as JsonObject;
 }
 
 const relation = (type: string, targetRef: string) => ({ type, targetRef });

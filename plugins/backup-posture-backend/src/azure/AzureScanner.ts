@@ -82,13 +82,15 @@ export class AzureScanner {
           }
           if (snapshot) {
             fresh.push(snapshot);
-            await store.saveAzureSnapshot(snapshot, scan, at).catch(failScan);
+            await store.snapshots
+              .saveAzureSnapshot(snapshot, scan, at)
+              .catch(failScan);
             await onSubscriptionDone(subscriptionId);
           } else {
             logger.warn(
               `Backup posture scan of Azure subscription ${subscriptionId} failed, keeping its last snapshot: ${error!.name}: ${error!.message}`,
             );
-            await store
+            await store.snapshots
               .saveAzureFailure(subscriptionId, error!, scan, at)
               .catch(failScan);
             await onSubscriptionDone(subscriptionId, error);
@@ -99,7 +101,7 @@ export class AzureScanner {
 
     const keys = await this.readKeys(fresh);
     if (signal.aborted) throw signal.reason;
-    await store
+    await store.snapshots
       .saveAzureKeys(keys, scan, new Date().toISOString())
       .catch(failScan);
     return {

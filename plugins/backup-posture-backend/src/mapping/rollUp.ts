@@ -7,8 +7,11 @@ import {
 } from '@backstage/catalog-model';
 
 /** Kinds whose posture is the roll-up of their members rather than their own annotation. */
+export const ROLL_UP_KINDS = ['system', 'group', 'domain'] as const;
+
+/** Whether `kind` (in any case) is one of `ROLL_UP_KINDS`. */
 export const isRollUpKind = (kind: string) =>
-  ['system', 'group', 'domain'].includes(kind.toLowerCase());
+  (ROLL_UP_KINDS as readonly string[]).includes(kind.toLowerCase());
 
 function targets(
   entity: Entity,

@@ -32,12 +32,12 @@ export const FACT_ORGANIZATION = 'aws.organization';
 export async function loadIndex(store: PostureStore): Promise<InventoryIndex> {
   const [scopes, keys, globalSettings, organization, subscriptions, azureKeys] =
     await Promise.all([
-      store.listScopes(),
-      store.listKeys(),
-      store.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
-      store.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
-      store.listAzureSubscriptions(),
-      store.listAzureKeys(),
+      store.snapshots.listScopes(),
+      store.snapshots.listKeys(),
+      store.snapshots.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
+      store.snapshots.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
+      store.snapshots.listAzureSubscriptions(),
+      store.snapshots.listAzureKeys(),
     ]);
   return new InventoryIndex(
     scopes,
@@ -158,7 +158,7 @@ export class PostureService {
     });
     if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
     const ref = entityRefOf(entity);
-    const stored = await this.deps.store.getEntityPostureGzip(ref);
+    const stored = await this.deps.store.entities.getEntityPostureGzip(ref);
     const rollUp = isRollUpKind(entity.kind);
     const mapping = rollUp ? undefined : this.mappingOf(entity);
     if (stored && (rollUp || mapping)) return { gzipped: stored };
@@ -184,7 +184,7 @@ export class PostureService {
       };
     }
     // Annotated after the last scan: evaluate now from the stored snapshots.
-    const last = await this.deps.store.lastFinishedScan();
+    const last = await this.deps.store.scans.lastFinishedScan();
     const index = await loadIndex(this.deps.store);
     return {
       posture: computeEntityPosture({

@@ -144,7 +144,7 @@ export class ScanRunner {
     } catch (e) {
       // Keep scanning the member accounts found last time.
       this.deps.logger.warn(`Organizations discovery failed: ${e}`);
-      const previous = await this.deps.store.getFact<{
+      const previous = await this.deps.store.snapshots.getFact<{
         memberAccountIds: string[];
       }>(FACT_ORGANIZATION);
       for (const id of previous?.memberAccountIds ?? []) {
@@ -158,7 +158,7 @@ export class ScanRunner {
       return { accounts, orgError: e };
     }
     // Outside the try: a database error is the scan's, not the organization's.
-    await this.deps.store.setFact(
+    await this.deps.store.snapshots.setFact(
       FACT_ORGANIZATION,
       org,
       new Date().toISOString(),
@@ -238,7 +238,7 @@ export class ScanRunner {
     const startedAt = new Date().toISOString();
     const scan = { id: scanId, startedAt, signal: controller.signal };
     await retryDatabase(() =>
-      store.startScan({ id: scanId, trigger, startedAt }),
+      store.scans.startScan({ id: scanId, trigger, startedAt }),
     );
     const errors: ScanProgress['errors'] = [];
     let scopesDone = 0;
@@ -259,13 +259,13 @@ export class ScanRunner {
     };
     const progress = async () => {
       if (controller.signal.aborted) throw controller.signal.reason;
-      const live = await store
+      const live = await store.scans
         .updateProgress(scanId, { scopesTotal, scopesDone, errors })
         .catch(failScan);
       if (!live) closedElsewhere();
     };
     const heartbeat = setInterval(() => {
-      store
+      store.scans
         .heartbeat(scanId, new Date().toISOString())
         .then(live => {
           if (!live && !controller.signal.aborted) {
@@ -396,7 +396,9 @@ export class ScanRunner {
                   );
               }
               // A database error here is the scan's, never the scope's.
-              await store.saveScopeSnapshot(snapshot, scan, at).catch(failScan);
+              await store.snapshots
+                .saveScopeSnapshot(snapshot, scan, at)
+                .catch(failScan);
             } else {
               const error = failure!;
               logger.warn(
@@ -407,7 +409,7 @@ export class ScanRunner {
                 region: scope.region,
                 error,
               });
-              await store
+              await store.snapshots
                 .saveScopeFailure(scope, error, scan, at)
                 .catch(failScan);
             }
@@ -423,7 +425,7 @@ export class ScanRunner {
       // its last good description named, so they are not left looking fresh unread.
       const seen = new Set(described.map(k => k.arn));
       const lastGood = new Map(
-        (await store.listKeys().catch(failScan)).map(k => [k.arn, k]),
+        (await store.snapshots.listKeys().catch(failScan)).map(k => [k.arn, k]),
       );
       const relatives = described.flatMap(k => {
         const last = k.error ? lastGood.get(k.arn) : undefined;
@@ -438,7 +440,7 @@ export class ScanRunner {
       });
       described.push(...(await Promise.all(relatives)));
       const uniqueKeys = [...new Map(described.map(k => [k.arn, k])).values()];
-      await store
+      await store.snapshots
         .saveKeys(uniqueKeys, scan, new Date().toISOString())
         .catch(failScan);
 
@@ -460,7 +462,9 @@ export class ScanRunner {
           `Backup posture scan ${scanId}: ${keyErrors.length} key reads failed; their last good descriptions are kept, marked stale`,
         );
       }
-      if (!(await store.recordKeyErrors(scanId, keyErrors).catch(failScan)))
+      if (
+        !(await store.scans.recordKeyErrors(scanId, keyErrors).catch(failScan))
+      )
         closedElsewhere();
 
       const mgmtAccount = config.aws.managementAccountId;
@@ -473,9 +477,11 @@ export class ScanRunner {
         if (controller.signal.aborted) throw controller.signal.reason;
         await (async () => {
           const previous =
-            await store.getFact<typeof settings>(FACT_GLOBAL_SETTINGS);
+            await store.snapshots.getFact<typeof settings>(
+              FACT_GLOBAL_SETTINGS,
+            );
           // A failed read keeps the last good settings, with the error for freshness.
-          await store.setFact(
+          await store.snapshots.setFact(
             FACT_GLOBAL_SETTINGS,
             settings.error && previous && !previous.error ? previous : settings,
             new Date().toISOString(),
@@ -502,12 +508,16 @@ export class ScanRunner {
         }
         batch.push(row);
         if (batch.length >= ENTITY_WRITE_BATCH) {
-          await store.upsertEntities(batch, scan, finishedAt).catch(failScan);
+          await store.entities
+            .upsertEntities(batch, scan, finishedAt)
+            .catch(failScan);
           batch = [];
         }
       }
-      await store.upsertEntities(batch, scan, finishedAt).catch(failScan);
-      await store.deleteEntitiesNotInScan(scan).catch(failScan);
+      await store.entities
+        .upsertEntities(batch, scan, finishedAt)
+        .catch(failScan);
+      await store.entities.deleteEntitiesNotInScan(scan).catch(failScan);
       const total = rollUpScores(leafScores);
       let state: ScanProgress['state'] = 'succeeded';
       if (errors.length > 0) {
@@ -517,7 +527,7 @@ export class ScanRunner {
             : 'partial';
       }
       const closed = await retryDatabase(() =>
-        store.finishScan(scanId, state, finishedAt, {
+        store.scans.finishScan(scanId, state, finishedAt, {
           score: total.score,
           grade: total.grade,
           entities: leafScores.length,
@@ -525,7 +535,7 @@ export class ScanRunner {
         }),
       ).catch(failScan);
       if (!closed) closedElsewhere();
-      await store
+      await store.scans
         .pruneScans(
           new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),
         )
@@ -562,7 +572,7 @@ export class ScanRunner {
         );
       }
       await retryDatabase(() =>
-        store.finishScan(
+        store.scans.finishScan(
           scanId,
           interrupted ? 'interrupted' : 'failed',
           new Date().toISOString(),

@@ -9,7 +9,6 @@ import { PostureStore } from '../store/PostureStore';
 import { ScanRunner } from './ScanRunner';
 
 export const SCAN_TASK_ID = 'backup-posture-scan';
-const MANUAL_REQUEST = 'scan.manualRequest';
 
 /**
  * Registers the scan as a global scheduler task: replicas sharing a database take a lock, so the
@@ -62,7 +61,7 @@ export class ScanScheduler {
   async closeStaleScans(): Promise<boolean> {
     const { store, scheduler, config, logger } = this.deps;
     const now = Date.now();
-    const closed = await store.closeStaleScans(
+    const closed = await store.scans.closeStaleScans(
       new Date(now - config.heartbeat.staleAfterMs).toISOString(),
       new Date(now).toISOString(),
     );
@@ -87,25 +86,24 @@ export class ScanScheduler {
   /** One scan; the trigger is read from the database so a refresh on any replica is labelled. */
   async runOnce(signal?: AbortSignal): Promise<ScanProgress> {
     const { store, runner } = this.deps;
-    const manual = await store.getFact<string>(MANUAL_REQUEST);
+    const manual = await store.scans.takeScanRequest();
     let trigger: ScanProgress['trigger'] = 'schedule';
     if (manual) trigger = 'manual';
-    else if ((await store.countScans()) === 0) trigger = 'startup';
-    if (manual) await store.deleteFact(MANUAL_REQUEST);
+    else if ((await store.scans.countScans()) === 0) trigger = 'startup';
     return runner.run(trigger, signal);
   }
 
   async refresh(requestedBy: string): Promise<ScanRefreshResponse> {
     const { store, scheduler, logger } = this.deps;
     await this.closeStaleScans();
-    const status = await store.scanStatus();
+    const status = await store.scans.scanStatus();
     if (status.current) {
       return {
         accepted: false,
         message: `A scan is already running (started ${status.current.startedAt})`,
       };
     }
-    await store.setFact(MANUAL_REQUEST, requestedBy, new Date().toISOString());
+    await store.scans.requestScan(requestedBy, new Date().toISOString());
     try {
       await scheduler.triggerTask(SCAN_TASK_ID);
     } catch (e) {

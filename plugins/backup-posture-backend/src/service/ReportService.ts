@@ -8,29 +8,30 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CheckDefinition,
-  EntityPostureSummary,
+  failingCheckIdsOf,
   FailingCheckCount,
   Grade,
   GroupScorecardResponse,
   ReportQuery,
   ReportResponse,
+  ReportSortRow,
   ReportTrendResponse,
   rollUpScores,
   sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
-import { isRollUpKind } from '../mapping/rollUp';
+import { isRollUpKind, ROLL_UP_KINDS } from '../mapping/rollUp';
 import { entityRefOf, normalizeRef } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
 function topFailingChecks(
-  items: EntityPostureSummary[],
+  items: ReportSortRow[],
   definitions: ReadonlyMap<string, CheckDefinition>,
   n = 10,
 ): FailingCheckCount[] {
   const counts = new Map<string, number>();
   for (const s of items) {
-    for (const [id, status] of Object.entries(s.checkStatuses)) {
-      if (status === 'fail') counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of failingCheckIdsOf(s)) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
   return [...counts.entries()]
@@ -61,10 +62,10 @@ export class ReportService {
   }
 
   /** Keeps the summaries whose entity the caller can read (the catalog applies its policy). */
-  private async readable(
-    items: EntityPostureSummary[],
+  private async readable<T extends { entityRef: string }>(
+    items: T[],
     credentials: BackstageCredentials,
-  ): Promise<EntityPostureSummary[]> {
+  ): Promise<T[]> {
     if (items.length === 0) return items;
     const [decision] = await this.deps.permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
@@ -89,40 +90,31 @@ export class ReportService {
   ): Promise<ReportResponse> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
-    let items = (
-      await this.deps.store.querySummaries({
-        owner: query.owner && normalizeRef(query.owner),
-        system: query.system && normalizeRef(query.system),
-        lifecycle: query.lifecycle,
-        cloud: query.cloud,
-        q: query.q,
-      })
-    ).filter(s => !isRollUpKind(s.kind));
-    if (query.check) {
-      // Own properties only: nothing inherited (`constructor`, `__proto__`) ever matches.
-      items = items.filter(s =>
-        query.status
-          ? Object.hasOwn(s.checkStatuses, query.check!) &&
-            s.checkStatuses[query.check!] === query.status
-          : Object.hasOwn(s.checkStatuses, query.check!),
-      );
-    } else if (query.status) {
-      items = items.filter(s =>
-        Object.values(s.checkStatuses).includes(query.status!),
-      );
-    }
-    items = await this.readable(items, credentials);
-    // In the order of compareReportRows, the comparison the frontend's headers promise.
-    items = sortReportRows(items, query.sort, query.order);
+    // Filtered in SQL; light rows, so no entity's summary is parsed but those of the page.
+    const matching = await this.deps.store.entities.queryReportRows({
+      owner: query.owner && normalizeRef(query.owner),
+      system: query.system && normalizeRef(query.system),
+      lifecycle: query.lifecycle,
+      cloud: query.cloud,
+      q: query.q,
+      check: query.check,
+      status: query.status,
+      excludeKinds: ROLL_UP_KINDS,
+    });
+    const readable = await this.readable(matching, credentials);
+    // Sorted here, in the order of compareReportRows (the collation the frontend's headers use,
+    // which SQL has no portable equivalent of), over the light rows.
+    const rows = sortReportRows(readable, query.sort, query.order);
+    const page = rows.slice(offset, offset + limit);
     return {
-      items: items.slice(offset, offset + limit),
-      totalCount: items.length,
+      items: await this.deps.store.entities.getSummaries(
+        page.map(r => r.entityRef),
+      ),
+      totalCount: rows.length,
       offset,
       limit,
-      score: rollUpScores(
-        items.filter(i => i.state === 'ok').map(i => i.score),
-      ),
-      topFailingChecks: topFailingChecks(items, this.definitions),
+      score: rollUpScores(rows.filter(i => i.state === 'ok').map(i => i.score)),
+      topFailingChecks: topFailingChecks(rows, this.definitions),
     };
   }
 
@@ -143,7 +135,7 @@ export class ReportService {
         'The platform trend covers every catalog entity: it needs read access to all of them (catalog.entity.read without conditions)',
       );
     }
-    return this.deps.store.trend(limit);
+    return this.deps.store.scans.trend(limit);
   }
 
   /** Members: what the group owns, plus the members of systems it owns (catalog relations). */
@@ -182,8 +174,8 @@ export class ReportService {
       for (const e of parts.items)
         if (!isRollUpKind(e.kind)) memberRefs.add(entityRefOf(e));
     }
-    const entities = (await store.getSummaries([...memberRefs])).sort((a, b) =>
-      a.entityRef.localeCompare(b.entityRef),
+    const entities = (await store.entities.getSummaries([...memberRefs])).sort(
+      (a, b) => a.entityRef.localeCompare(b.entityRef),
     );
     const gradeDistribution: Record<Grade | 'none', number> = {
       A: 0,

@@ -7,7 +7,7 @@ import {
 import { gunzipSync } from 'node:zlib';
 import { emptyScopeSnapshot } from '../discovery/types';
 import { EntityRow } from './types';
-import { PostureStore } from './PostureStore';
+import { createPostureStore, PostureStore } from './PostureStore';
 
 jest.setTimeout(60_000);
 
@@ -62,7 +62,7 @@ async function storeOn(
   databaseId: Parameters<typeof databases.init>[0],
 ): Promise<PostureStore> {
   const knex = await databases.init(databaseId);
-  return PostureStore.create(
+  return createPostureStore(
     mockServices.database.mock({ getClient: async () => knex }),
   );
 }
@@ -72,7 +72,7 @@ describe('PostureStore entity rows', () => {
     'filters summaries, sees another scan’s rows at once, and keeps postures compressed (%p)',
     async databaseId => {
       const store = await storeOn(databaseId);
-      await store.upsertEntities(
+      await store.entities.upsertEntities(
         [
           row('payments-api'),
           row('crm', { clouds: ['azure'], owner: 'group:default/team-b' }),
@@ -81,47 +81,54 @@ describe('PostureStore entity rows', () => {
         'scan-1',
         '2026-11-23T10:00:00.000Z',
       );
-      const refs = (items: EntityPostureSummary[]) =>
+      const refs = (items: Array<{ entityRef: string }>) =>
         items.map(i => i.entityRef.split('/')[1]).sort();
-      expect(refs(await store.querySummaries({}))).toEqual([
+      expect(refs(await store.entities.queryReportRows({}))).toEqual([
         'crm',
         'data-lake',
         'payments-api',
-      ]);
-      expect(refs(await store.querySummaries({ cloud: 'azure' }))).toEqual([
-        'crm',
-        'data-lake',
       ]);
       expect(
-        refs(await store.querySummaries({ owner: 'group:default/team-b' })),
+        refs(await store.entities.queryReportRows({ cloud: 'azure' })),
+      ).toEqual(['crm', 'data-lake']);
+      expect(
+        refs(
+          await store.entities.queryReportRows({
+            owner: 'group:default/team-b',
+          }),
+        ),
       ).toEqual(['crm']);
-      expect(refs(await store.querySummaries({ lifecycle: 'prod' }))).toEqual([
-        'data-lake',
-      ]);
-      expect(refs(await store.querySummaries({ q: 'PAYMENTS' }))).toEqual([
-        'payments-api',
-      ]);
-      expect(refs(await store.querySummaries({ q: 'lake' }))).toEqual([
-        'data-lake',
-      ]);
+      expect(
+        refs(await store.entities.queryReportRows({ lifecycle: 'prod' })),
+      ).toEqual(['data-lake']);
+      expect(
+        refs(await store.entities.queryReportRows({ q: 'PAYMENTS' })),
+      ).toEqual(['payments-api']);
+      expect(refs(await store.entities.queryReportRows({ q: 'lake' }))).toEqual(
+        ['data-lake'],
+      );
 
       // A later scan (as from another replica) rewrites the rows: the next query sees them.
-      await store.replaceEntities(
+      await store.entities.replaceEntities(
         [row('crm', { clouds: ['azure'], title: 'Customers' })],
         'scan-2',
         '2026-11-23T11:00:00.000Z',
       );
-      const after = await store.querySummaries({});
+      const after = await store.entities.queryReportRows({});
       expect(refs(after)).toEqual(['crm']);
       expect(after[0].title).toBe('Customers');
 
-      const gzipped = await store.getEntityPostureGzip('component:default/crm');
+      const gzipped = await store.entities.getEntityPostureGzip(
+        'component:default/crm',
+      );
       expect(JSON.parse(gunzipSync(gzipped!).toString('utf8'))).toMatchObject({
         entityRef: 'component:default/crm',
         state: 'ok',
       });
       expect(
-        await store.getEntityPostureGzip('component:default/payments-api'),
+        await store.entities.getEntityPostureGzip(
+          'component:default/payments-api',
+        ),
       ).toBeUndefined();
     },
   );
@@ -138,20 +145,20 @@ describe('PostureStore entity rows', () => {
       const regions = ['ap-northeast-1', 'us-east-1', 'eu-west-1'];
       for (const accountId of accounts) {
         for (const region of regions) {
-          await store.saveScopeSnapshot(
+          await store.snapshots.saveScopeSnapshot(
             emptyScopeSnapshot({ accountId, region }, at),
             'scan-1',
             at,
           );
         }
       }
-      await store.saveScopeFailure(
+      await store.snapshots.saveScopeFailure(
         { accountId: accounts[7], region: 'eu-west-1' },
         { name: 'AccessDenied', message: 'denied' },
         'scan-2',
         at,
       );
-      const scopes = await store.listScopes();
+      const scopes = await store.snapshots.listScopes();
       expect(scopes).toHaveLength(450);
       const keys = scopes.map(
         s => `${s.snapshot?.accountId}/${s.snapshot?.region}`,

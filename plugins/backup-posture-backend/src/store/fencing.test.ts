@@ -6,7 +6,7 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { emptyScopeSnapshot } from '../discovery/types';
 import { EntityRow } from './types';
-import { PostureStore } from './PostureStore';
+import { createPostureStore } from './PostureStore';
 
 jest.setTimeout(60_000);
 
@@ -58,22 +58,22 @@ describe('writes fenced by scan start time', () => {
     'a late, older scan never overwrites what a newer scan wrote (%p)',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await PostureStore.create(
+      const store = await createPostureStore(
         mockServices.database({ knex, migrations: { skip: false } }),
       );
       const older = { id: 'older', startedAt: '2026-11-29T10:00:00.000Z' };
       const newer = { id: 'newer', startedAt: '2026-11-29T10:20:00.000Z' };
-      await store.startScan({ ...older, trigger: 'schedule' });
-      await store.startScan({ ...newer, trigger: 'schedule' });
+      await store.scans.startScan({ ...older, trigger: 'schedule' });
+      await store.scans.startScan({ ...newer, trigger: 'schedule' });
 
       // The newer scan finishes first.
       const at = '2026-11-29T10:21:00.000Z';
-      await store.saveScopeSnapshot(
+      await store.snapshots.saveScopeSnapshot(
         { ...emptyScopeSnapshot(SCOPE, at), collectedAt: at },
         newer,
         at,
       );
-      await store.saveKeys(
+      await store.snapshots.saveKeys(
         [
           {
             arn: KEY,
@@ -86,10 +86,10 @@ describe('writes fenced by scan start time', () => {
         newer,
         at,
       );
-      await store.upsertEntities([row('payments-api', 40)], newer, at);
-      await store.deleteEntitiesNotInScan(newer);
+      await store.entities.upsertEntities([row('payments-api', 40)], newer, at);
+      await store.entities.deleteEntitiesNotInScan(newer);
       expect(
-        await store.finishScan(newer.id, 'succeeded', at, {
+        await store.scans.finishScan(newer.id, 'succeeded', at, {
           score: 40,
           grade: 'C',
           entities: 1,
@@ -99,18 +99,18 @@ describe('writes fenced by scan start time', () => {
 
       // Then the older one, late, writes everything it had read.
       const late = '2026-11-29T10:30:00.000Z';
-      await store.saveScopeSnapshot(
+      await store.snapshots.saveScopeSnapshot(
         emptyScopeSnapshot(SCOPE, late),
         older,
         late,
       );
-      await store.saveScopeFailure(
+      await store.snapshots.saveScopeFailure(
         SCOPE,
         { name: 'Throttling', message: 'Rate exceeded' },
         older,
         late,
       );
-      await store.saveKeys(
+      await store.snapshots.saveKeys(
         [
           {
             arn: KEY,
@@ -123,15 +123,15 @@ describe('writes fenced by scan start time', () => {
         older,
         late,
       );
-      await store.upsertEntities(
+      await store.entities.upsertEntities(
         [row('payments-api', 100), row('gone-since', 100)],
         older,
         late,
       );
-      await store.deleteEntitiesNotInScan(older);
+      await store.entities.deleteEntitiesNotInScan(older);
       // Its history row was closed when the newer scan started: it stays closed.
       expect(
-        await store.finishScan(older.id, 'succeeded', late, {
+        await store.scans.finishScan(older.id, 'succeeded', late, {
           score: 100,
           grade: 'A',
           entities: 2,
@@ -139,7 +139,7 @@ describe('writes fenced by scan start time', () => {
         }),
       ).toBe(false);
 
-      const [scope] = await store.listScopes();
+      const [scope] = await store.snapshots.listScopes();
       expect(scope.status).toEqual({
         cloud: 'aws',
         account: SCOPE.accountId,
@@ -148,10 +148,10 @@ describe('writes fenced by scan start time', () => {
         lastAttemptAt: at,
         lastSuccessAt: at,
       });
-      expect((await store.listKeys()).map(k => k.keyState)).toEqual([
+      expect((await store.snapshots.listKeys()).map(k => k.keyState)).toEqual([
         'Disabled',
       ]);
-      const summaries = await store.getSummaries([
+      const summaries = await store.entities.getSummaries([
         'component:default/payments-api',
         'component:default/gone-since',
       ]);
@@ -160,7 +160,7 @@ describe('writes fenced by scan start time', () => {
         ['component:default/gone-since', 100],
         ['component:default/payments-api', 40],
       ]);
-      const status = await store.scanStatus();
+      const status = await store.scans.scanStatus();
       expect(status.current).toBeUndefined();
       expect(status.last).toMatchObject({
         scanId: 'newer',
@@ -175,7 +175,7 @@ describe('writes fenced by scan start time', () => {
         message: `Superseded by scan newer, started ${newer.startedAt}`,
       });
       expect(olderRow.score).toBeNull();
-      expect((await store.trend(10)).points.map(p => p.scanId)).toEqual([
+      expect((await store.scans.trend(10)).points.map(p => p.scanId)).toEqual([
         'newer',
       ]);
     },
@@ -183,7 +183,7 @@ describe('writes fenced by scan start time', () => {
 
   it('an aborted scan writes nothing more', async () => {
     const knex = await databases.init('SQLITE_3');
-    const store = await PostureStore.create(
+    const store = await createPostureStore(
       mockServices.database({ knex, migrations: { skip: false } }),
     );
     const controller = new AbortController();
@@ -192,15 +192,21 @@ describe('writes fenced by scan start time', () => {
       startedAt: '2026-11-29T10:00:00.000Z',
       signal: controller.signal,
     };
-    await store.startScan({ ...scan, trigger: 'schedule' });
+    await store.scans.startScan({ ...scan, trigger: 'schedule' });
     controller.abort(new Error('The backend is shutting down'));
     await expect(
-      store.saveScopeSnapshot(emptyScopeSnapshot(SCOPE, 'x'), scan, 'x'),
+      store.snapshots.saveScopeSnapshot(
+        emptyScopeSnapshot(SCOPE, 'x'),
+        scan,
+        'x',
+      ),
     ).rejects.toThrow('The backend is shutting down');
     await expect(
-      store.upsertEntities([row('a', 1)], scan, 'x'),
+      store.entities.upsertEntities([row('a', 1)], scan, 'x'),
     ).rejects.toThrow('The backend is shutting down');
-    expect(await store.listScopes()).toEqual([]);
-    expect(await store.getSummaries(['component:default/a'])).toEqual([]);
+    expect(await store.snapshots.listScopes()).toEqual([]);
+    expect(await store.entities.getSummaries(['component:default/a'])).toEqual(
+      [],
+    );
   });
 });

@@ -1,12 +1,21 @@
 import {
+  AwsKmsKeyFact,
+  AzureKeyFact,
   EntityPostureResponse,
+  EntityPostureState,
   EntityPostureSummary,
   FactError,
+  PostureScore,
+  ReportQuery,
+  ReportTrendResponse,
   ScanProgress,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 import { AzureSubscriptionSnapshot } from '../azure/types';
-import { ScopeSnapshot } from '../discovery/types';
+import { Scope, ScopeSnapshot } from '../discovery/types';
+import { ScanFence } from './fence';
+
+export type { ScanFence } from './fence';
 
 export interface StoredScope {
   status: ScopeStatus;
@@ -28,6 +37,120 @@ export interface ScanTotals {
   grade: string | null;
   entities: number;
   counts: Record<string, number>;
+}
+
+/** Scans and their trend: one row per scan, the lock-free bookkeeping of who runs and how far. */
+export interface ScanStore {
+  /** Opens a scan; a still-running older scan is closed as interrupted (superseded). */
+  startScan(scan: {
+    id: string;
+    trigger: ScanProgress['trigger'];
+    startedAt: string;
+  }): Promise<void>;
+  /** Marks a running scan alive; false when its row was closed meanwhile (it must stop). */
+  heartbeat(scanId: string, at: string): Promise<boolean>;
+  /** Closes the running scans not marked alive since `staleBefore`; returns those this call closed. */
+  closeStaleScans(staleBefore: string, at: string): Promise<string[]>;
+  updateProgress(
+    scanId: string,
+    progress: {
+      scopesTotal: number;
+      scopesDone: number;
+      errors: ScanProgress['errors'];
+    },
+  ): Promise<boolean>;
+  recordKeyErrors(
+    scanId: string,
+    keyErrors: NonNullable<ScanProgress['keyErrors']>,
+  ): Promise<boolean>;
+  finishScan(
+    scanId: string,
+    state: ScanProgress['state'],
+    finishedAt: string,
+    totals?: ScanTotals,
+    error?: FactError,
+  ): Promise<boolean>;
+  scanStatus(): Promise<{ current?: ScanProgress; last?: ScanProgress }>;
+  lastFinishedScan(): Promise<ScanProgress | undefined>;
+  countScans(): Promise<number>;
+  trend(limit: number): Promise<ReportTrendResponse>;
+  pruneScans(olderThan: string): Promise<void>;
+  /** Records a refresh asked for by `requestedBy` (on any replica) for the next scan to take. */
+  requestScan(requestedBy: string, at: string): Promise<void>;
+  /** Who asked for the pending refresh, if anyone; the request is taken (removed). */
+  takeScanRequest(): Promise<string | undefined>;
+}
+
+/** What discovery read: scope snapshots (kept through failures), key descriptions, global facts. */
+export interface SnapshotStore {
+  saveScopeSnapshot(
+    snapshot: ScopeSnapshot,
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  saveScopeFailure(
+    scope: Scope,
+    error: FactError,
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  listScopes(): Promise<StoredScope[]>;
+  saveAzureSnapshot(
+    snapshot: AzureSubscriptionSnapshot,
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  saveAzureFailure(
+    subscriptionId: string,
+    error: FactError,
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  listAzureSubscriptions(): Promise<StoredAzureSubscription[]>;
+  saveKeys(facts: AwsKmsKeyFact[], scan: ScanFence, at: string): Promise<void>;
+  listKeys(): Promise<AwsKmsKeyFact[]>;
+  saveAzureKeys(
+    facts: AzureKeyFact[],
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  listAzureKeys(): Promise<AzureKeyFact[]>;
+  setFact(name: string, value: unknown, at: string): Promise<void>;
+  getFact<T>(name: string): Promise<T | undefined>;
+}
+
+/** The report's filter (the query string's, with refs normalised) and the kinds it leaves out. */
+export type ReportFilter = Pick<
+  ReportQuery,
+  'owner' | 'system' | 'lifecycle' | 'cloud' | 'q' | 'check' | 'status'
+> & { excludeKinds?: readonly string[] };
+
+/** One entity of the report, light: what sorting, paging, roll-up and failing counts need. */
+export interface ReportRow {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  state: EntityPostureState;
+  score: PostureScore;
+  lastScanAt?: string;
+  failingCheckIds: string[];
+}
+
+/** Evaluated entity postures: summary and compressed posture per entity, and the report's query. */
+export interface EntityPostureStore {
+  replaceEntities(
+    rows: EntityRow[],
+    scan: ScanFence,
+    at: string,
+  ): Promise<void>;
+  upsertEntities(rows: EntityRow[], scan: ScanFence, at: string): Promise<void>;
+  deleteEntitiesNotInScan(scan: Exclude<ScanFence, string>): Promise<void>;
+  getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined>;
+  getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]>;
+  queryReportRows(filter: ReportFilter): Promise<ReportRow[]>;
 }
 
 export type { ScanProgress, FactError };

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  BackupPostureApiPaths,
   EntityPostureResponse,
   GroupScorecardResponse,
   ReportQuery,
@@ -12,8 +13,21 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { BackupPostureApi } from './BackupPostureApi';
 
+type Paths = BackupPostureApiPaths;
+type Method = 'get' | 'post';
+/**
+ * The JSON body of an operation's successful answer, as the spec describes it; `unknown` (which
+ * no typed method returns) when the spec has no such operation.
+ */
+type Answer<P extends keyof Paths, M extends Method> = Paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : unknown;
+
 /**
  * Talks to the backup-posture backend through the app's discovery and (authenticated) fetch APIs.
+ * Every call names a route of the OpenAPI spec, and is typed by it (`BackupPostureApiPaths`).
  *
  * @public
  */
@@ -26,29 +40,29 @@ export class BackupPostureClient implements BackupPostureApi {
     this.fetchApi = options.fetchApi;
   }
 
-  getEntityPosture(
+  async getEntityPosture(
     entityRef: CompoundEntityRef,
   ): Promise<EntityPostureResponse> {
-    const path = [
-      'entities',
-      entityRef.kind.toLocaleLowerCase('en-US'),
-      entityRef.namespace,
-      entityRef.name,
-      'posture',
-    ]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.request(path);
+    // The spec leaves `inventory` and `evaluation` to the engine's types, which -common names.
+    return (await this.call(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/posture',
+      {
+        kind: entityRef.kind.toLocaleLowerCase('en-US'),
+        namespace: entityRef.namespace,
+        name: entityRef.name,
+      },
+    )) as EntityPostureResponse;
   }
 
   getGroupScorecard(groupRef: {
     namespace: string;
     name: string;
   }): Promise<GroupScorecardResponse> {
-    const path = ['groups', groupRef.namespace, groupRef.name, 'scorecard']
-      .map(encodeURIComponent)
-      .join('/');
-    return this.request(path);
+    return this.call('get', '/groups/{namespace}/{name}/scorecard', {
+      namespace: groupRef.namespace,
+      name: groupRef.name,
+    });
   }
 
   getReport(query: ReportQuery): Promise<ReportResponse> {
@@ -58,28 +72,40 @@ export class BackupPostureClient implements BackupPostureApi {
         params.set(key, String(value));
       }
     }
-    const search = params.toString();
-    return this.request(search ? `report?${search}` : 'report');
+    return this.call('get', '/report', {}, params);
   }
 
   getReportTrend(): Promise<ReportTrendResponse> {
-    return this.request('report/trend');
+    return this.call('get', '/report/trend');
   }
 
   getScanStatus(): Promise<ScanStatusResponse> {
-    return this.request('scan/status');
+    return this.call('get', '/scan/status');
   }
 
   refreshScan(): Promise<ScanRefreshResponse> {
-    return this.request('scan/refresh', { method: 'POST' });
+    return this.call('post', '/scan/refresh');
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  /** One operation of the spec: its path template filled with the encoded path parameters. */
+  private async call<P extends keyof Paths, M extends Method>(
+    method: M,
+    template: P,
+    pathParams: Record<string, string> = {},
+    query?: URLSearchParams,
+  ): Promise<Answer<P, M>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('backup-posture');
-    const response = await this.fetchApi.fetch(`${baseUrl}/${path}`, init);
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(pathParams[name]),
+    );
+    const search = query?.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      method === 'post' ? { method: 'POST' } : undefined,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (await response.json()) as Answer<P, M>;
   }
 }
