@@ -12,8 +12,8 @@ import {
   backupPostureInventoryProvidersExtensionPoint,
 } from '@backup-posture/plugin-backup-posture-node';
 import { AzureClientFactory } from './azure/AzureClientFactory';
-import { CheckRegistry } from './checks/CheckRegistry';
 import { AzureScanner } from './azure/AzureScanner';
+import { CheckRegistry } from './checks/CheckRegistry';
 import { readConfig } from './config';
 import { AwsClientFactory } from './discovery/clients';
 import { DefaultAccountCredentials } from './discovery/credentials';
