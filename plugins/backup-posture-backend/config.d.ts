@@ -143,6 +143,18 @@ export interface Config {
       days?: number;
     };
     /**
+     * Notify an entity's owners when a scan finds a check newly failing on it (it passed, warned,
+     * was unknown or not applicable, or its exception expired, at the previous scan), through
+     * Backstage's notifications (needs `@backstage/plugin-notifications-backend`). One
+     * notification per entity per scan at most; nothing for findings that did not change.
+     */
+    notifications?: {
+      /** Off unless true. */
+      enabled?: boolean;
+      /** The least severe check that notifies (default `high`). */
+      minSeverity?: 'critical' | 'high' | 'medium' | 'low' | 'info';
+    };
+    /**
      * Exceptions as code (accepted findings), parsed by the posture engine's
      * `parsePostureExceptions`: `{ checkId, entityRef, subject?, justification, approver, expiresAt }`.
      */

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { Severity } from '@backup-posture/plugin-backup-posture-common';
 
 /** One explicitly configured account. */
 export interface AccountConfig {
@@ -64,8 +65,26 @@ export interface BackupPostureConfig {
     /** A running scan row not marked alive for this long is closed as interrupted. */
     staleAfterMs: number;
   };
+  /** Regression notifications to entity owners (off unless enabled). */
+  notifications: { enabled: boolean; minSeverity: Severity };
   /** Raw exception objects, validated by the posture engine. */
   exceptions: unknown[];
+}
+
+const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function readNotifications(config: Config | undefined) {
+  const minSeverity = (config?.getOptionalString('notifications.minSeverity') ??
+    'high') as Severity;
+  if (!SEVERITIES.includes(minSeverity)) {
+    throw new InputError(
+      `backupPosture.notifications.minSeverity must be one of ${SEVERITIES.join(', ')}`,
+    );
+  }
+  return {
+    enabled: config?.getOptionalBoolean('notifications.enabled') ?? false,
+    minSeverity,
+  };
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -276,6 +295,7 @@ export function readConfig(root: Config): BackupPostureConfig {
       intervalMs: durationMs(config, 'heartbeat.interval', 10_000),
       staleAfterMs: durationMs(config, 'heartbeat.staleAfter', 60_000),
     },
+    notifications: readNotifications(config),
     exceptions: (config?.getOptional<unknown[]>('exceptions') ??
       []) as unknown[],
   };

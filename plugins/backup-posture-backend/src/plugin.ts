@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   backupPosturePermissions,
   parsePostureExceptions,
@@ -11,12 +13,14 @@ import {
   backupPostureChecksExtensionPoint,
   backupPostureInventoryProvidersExtensionPoint,
 } from '@backup-posture/plugin-backup-posture-node';
+import { registerPostureActions } from './actions';
 import { AzureClientFactory } from './azure/AzureClientFactory';
 import { AzureScanner } from './azure/AzureScanner';
 import { CheckRegistry } from './checks/CheckRegistry';
 import { readConfig } from './config';
 import { AwsClientFactory } from './discovery/clients';
 import { DefaultAccountCredentials } from './discovery/credentials';
+import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { PostureService } from './posture/PostureService';
 import { unsupportedProviders } from './providers/unsupportedProviders';
 import { ScanRunner } from './scan/ScanRunner';
@@ -55,6 +59,9 @@ export const backupPosturePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        auditor: coreServices.auditor,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, rootConfig, database, scheduler, httpRouter } = deps;
@@ -97,6 +104,13 @@ export const backupPosturePlugin = createBackendPlugin({
           : undefined;
         const runner = new ScanRunner({
           azure,
+          notifier: config.notifications.enabled
+            ? new RegressionNotifier({
+                notifications: deps.notifications,
+                logger,
+                minSeverity: config.notifications.minSeverity,
+              })
+            : undefined,
           config,
           logger,
           store,
@@ -111,6 +125,7 @@ export const backupPosturePlugin = createBackendPlugin({
           store,
           runner,
           logger,
+          auditor: deps.auditor,
         });
         // On shutdown (a deploy, SIGTERM) the running scan stops and is closed as interrupted,
         // so the scheduler's lock is released at once instead of at schedule.timeout.
@@ -120,8 +135,16 @@ export const backupPosturePlugin = createBackendPlugin({
         });
         await scans.schedule();
 
+        registerPostureActions(deps.actionsRegistry, {
+          posture,
+          catalog: deps.catalog,
+          entities: store.entities,
+          definitions: checks.map(c => c.definition),
+        });
+
         httpRouter.use(
           await createRouter({
+            auditor: deps.auditor,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             posture,

@@ -41,6 +41,8 @@ import {
   ScanInterruptedError,
 } from './callContext';
 import { EntityRow } from '../store/types';
+import { RegressionNotifier } from '../notifications/RegressionNotifier';
+import { EntityRegression } from '../notifications/regressions';
 
 /** A database error that ended a scan: the scan's own failure, never a scope's. */
 export class ScanDatabaseError extends Error {
@@ -109,6 +111,8 @@ export class ScanRunner {
       posture: PostureService;
       /** Present when Azure subscriptions are configured. */
       azure?: AzureScanner;
+      /** Present when regression notifications are enabled. */
+      notifier?: RegressionNotifier;
     },
   ) {}
 
@@ -233,7 +237,7 @@ export class ScanRunner {
     trigger: ScanProgress['trigger'],
     controller: AbortController,
   ): Promise<ScanProgress> {
-    const { config, logger, store, clients, posture } = this.deps;
+    const { config, logger, store, clients, posture, notifier } = this.deps;
     const scanId = randomUUID();
     const startedAt = new Date().toISOString();
     const scan = { id: scanId, startedAt, signal: controller.signal };
@@ -494,6 +498,14 @@ export class ScanRunner {
       // Evaluate and write in batches: all rows at once held every entity's inventory slice in
       // memory together (gigabytes at 10,000 entities; docs/benchmarks.md).
       const leafScores: Array<EntityRow['summary']['score']> = [];
+      const regressions: EntityRegression[] = [];
+      const write = async (rows: EntityRow[]) => {
+        const previous = await store.entities
+          .upsertEntities(rows, scan, finishedAt)
+          .catch(failScan);
+        if (notifier)
+          regressions.push(...notifier.regressionsIn(rows, previous));
+      };
       let batch: EntityRow[] = [];
       let entityCount = 0;
       for (const row of posture.evaluateEach(
@@ -508,15 +520,11 @@ export class ScanRunner {
         }
         batch.push(row);
         if (batch.length >= ENTITY_WRITE_BATCH) {
-          await store.entities
-            .upsertEntities(batch, scan, finishedAt)
-            .catch(failScan);
+          await write(batch);
           batch = [];
         }
       }
-      await store.entities
-        .upsertEntities(batch, scan, finishedAt)
-        .catch(failScan);
+      await write(batch);
       await store.entities.deleteEntitiesNotInScan(scan).catch(failScan);
       const total = rollUpScores(leafScores);
       let state: ScanProgress['state'] = 'succeeded';
@@ -535,6 +543,8 @@ export class ScanRunner {
         }),
       ).catch(failScan);
       if (!closed) closedElsewhere();
+      // Only for a scan that finished: its owners hear of what newly fails.
+      if (notifier) await notifier.notify(regressions);
       await store.scans
         .pruneScans(
           new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),

@@ -1,4 +1,8 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   ScanProgress,
@@ -22,6 +26,7 @@ export class ScanScheduler {
       store: PostureStore;
       runner: ScanRunner;
       logger: LoggerService;
+      auditor: AuditorService;
     },
   ) {}
 
@@ -90,7 +95,39 @@ export class ScanScheduler {
     let trigger: ScanProgress['trigger'] = 'schedule';
     if (manual) trigger = 'manual';
     else if ((await store.scans.countScans()) === 0) trigger = 'startup';
-    return runner.run(trigger, signal);
+    // Audited: every scan that runs, with who asked for it, and how it ended.
+    const event = await this.deps.auditor.createEvent({
+      eventId: 'scan',
+      severityLevel: 'low',
+      meta: { trigger, ...(manual ? { requestedBy: manual } : {}) },
+    });
+    let progress: ScanProgress;
+    try {
+      progress = await runner.run(trigger, signal);
+    } catch (e) {
+      await event.fail({ error: e as Error });
+      throw e;
+    }
+    const meta = {
+      scanId: progress.scanId,
+      state: progress.state,
+      scopesTotal: progress.scopesTotal,
+      scopesDone: progress.scopesDone,
+      errorCount: progress.errorCount ?? progress.errors.length,
+      keyErrorCount: progress.keyErrorCount ?? 0,
+    };
+    if (progress.state === 'failed') {
+      await event.fail({
+        meta,
+        error: new Error(
+          `Every scope failed (${meta.errorCount} errors), e.g. ${progress.errors[0]?.error.message ?? 'unknown'}`,
+        ),
+      });
+    } else {
+      // `partial`: some scopes failed; the scan itself ran (their last snapshots are kept).
+      await event.success({ meta });
+    }
+    return progress;
   }
 
   async refresh(requestedBy: string): Promise<ScanRefreshResponse> {

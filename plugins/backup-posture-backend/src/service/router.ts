@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -19,6 +20,7 @@ import { ReportService } from './ReportService';
 import { checkRequestParameters } from './requestParameters';
 
 export interface RouterOptions {
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   posture: PostureService;
@@ -37,7 +39,8 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, posture, reports, store, scans } = options;
+  const { auditor, httpAuth, permissions, posture, reports, store, scans } =
+    options;
   // A Set, so that nothing inherited (`constructor`, `__proto__`) passes for a check id.
   const checkIds = new Set(options.checkIds);
   const router = await createOpenApiRouter({
@@ -137,23 +140,35 @@ export async function createRouter(
   });
 
   router.post('/scan/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
+    // Audited with the caller (the auditor reads it from the request) and the outcome.
+    const event = await auditor.createEvent({
+      eventId: 'scan-refresh',
+      severityLevel: 'medium',
+      request: req,
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: backupPostureScanRefreshPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to start a backup posture scan');
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const [decision] = await permissions.authorize(
+        [{ permission: backupPostureScanRefreshPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError('Not allowed to start a backup posture scan');
+      }
+      const principal = credentials.principal as {
+        userEntityRef?: string;
+        subject?: string;
+      };
+      const who = principal.userEntityRef ?? principal.subject ?? 'unknown';
+      const result = await scans.refresh(who);
+      await event.success({ meta: { ...result } });
+      res.status(result.accepted ? 202 : 200).json(result);
+    } catch (e) {
+      await event.fail({ error: e as Error });
+      throw e;
     }
-    const principal = credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const who = principal.userEntityRef ?? principal.subject ?? 'unknown';
-    const result = await scans.refresh(who);
-    res.status(result.accepted ? 202 : 200).json(result);
   });
 
   return router;

@@ -1,4 +1,7 @@
-import { EntityPostureSummary } from '@backup-posture/plugin-backup-posture-common';
+import {
+  CheckStatus,
+  EntityPostureSummary,
+} from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
 import { gzipJson } from './encoding';
 import { assertLive, BATCH, fenceOf, notNewer, ScanFence } from './fence';
@@ -46,14 +49,18 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
    * through this and then calls `deleteEntitiesNotInScan`, so it never holds every row at once.
    * Readers meanwhile see each entity either from the previous scan or from this one, never a
    * half-written one. Rows a newer scan wrote stay as they are, with their check results.
+   *
+   * Returns, for each entity this call wrote that had check results before, those results: what
+   * the entity's checks were at the previous scan (for regression notifications).
    */
   async upsertEntities(
     rows: EntityRow[],
     scan: ScanFence,
     at: string,
     db: Knex = this.db,
-  ) {
+  ): Promise<Map<string, Record<string, CheckStatus>>> {
     assertLive(scan);
+    const previous = new Map<string, Record<string, CheckStatus>>();
     const fence = fenceOf(scan, at);
     const gzipped = await Promise.all(
       rows.map(({ posture }) => gzipJson(posture)),
@@ -102,6 +109,18 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
             .select('entity_ref')
         ).map((r: { entity_ref: string }) => r.entity_ref);
         if (!written.length) return;
+        const before: Array<{
+          entity_ref: string;
+          check_id: string;
+          status: CheckStatus;
+        }> = await tx(CHECKS)
+          .whereIn('entity_ref', written)
+          .select('entity_ref', 'check_id', 'status');
+        for (const r of before) {
+          const statuses = previous.get(r.entity_ref) ?? {};
+          statuses[r.check_id] = r.status;
+          previous.set(r.entity_ref, statuses);
+        }
         await tx(CHECKS).whereIn('entity_ref', written).delete();
         const checks = written.flatMap(ref =>
           Object.entries(checksOf.get(ref) ?? {}).map(([checkId, status]) => ({
@@ -115,6 +134,7 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
         }
       });
     }
+    return previous;
   }
 
   /**

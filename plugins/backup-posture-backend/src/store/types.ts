@@ -1,6 +1,7 @@
 import {
   AwsKmsKeyFact,
   AzureKeyFact,
+  CheckStatus,
   EntityPostureResponse,
   EntityPostureState,
   EntityPostureSummary,
@@ -146,7 +147,12 @@ export interface EntityPostureStore {
     scan: ScanFence,
     at: string,
   ): Promise<void>;
-  upsertEntities(rows: EntityRow[], scan: ScanFence, at: string): Promise<void>;
+  /** Returns the previous check results of the entities it wrote that had some. */
+  upsertEntities(
+    rows: EntityRow[],
+    scan: ScanFence,
+    at: string,
+  ): Promise<Map<string, Record<string, CheckStatus>>>;
   deleteEntitiesNotInScan(scan: Exclude<ScanFence, string>): Promise<void>;
   getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined>;
   getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]>;
