@@ -17,8 +17,11 @@ execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], {
 const stack = await startStack({ root, artifacts });
 let status = 1;
 try {
+  // `npm run test:e2e -- report` runs the spec files whose names contain an argument.
+  const only = process.argv.slice(2);
   const specs = readdirSync(join(here, 'specs'))
     .filter(f => f.endsWith('.test.mjs'))
+    .filter(f => only.length === 0 || only.some(o => f.includes(o)))
     .map(f => join(here, 'specs', f));
   const result = spawnSync(
     process.execPath,

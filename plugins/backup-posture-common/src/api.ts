@@ -84,6 +84,35 @@ export type ReportQuery = NonNullable<
   operations['getReport']['parameters']['query']
 >;
 
+/** One row of GET /report/findings (the findings export). @public */
+export type FindingRow = Schemas['FindingRow'];
+
+/** Query of GET /report/findings: the report's filters and the format. @public */
+export type FindingsQuery = NonNullable<
+  operations['getReportFindings']['parameters']['query']
+>;
+
+/** The columns of the findings export's CSV, in order. @public */
+export const FINDING_COLUMNS = [
+  'entityRef',
+  'owner',
+  'system',
+  'lifecycle',
+  'cloud',
+  'account',
+  'region',
+  'subject',
+  'checkId',
+  'title',
+  'severity',
+  'status',
+  'reason',
+  'firstSeen',
+  'exceptionApprover',
+  'exceptionExpiresAt',
+  'exceptionJustification',
+] as const satisfies ReadonlyArray<keyof FindingRow>;
+
 /** GET /report/trend @public */
 export type ReportTrendResponse = Schemas['ReportTrendResponse'];
 

@@ -39,6 +39,40 @@ test('report page lists every annotated demo service', async () => {
   assert.deepEqual(pageErrors, []);
 });
 
+test('report page: "Findings CSV" downloads one row per failing, unknown or accepted finding, with the header', async () => {
+  const { page, pageErrors } = b;
+  await openApp(page, '/backup-posture');
+  await waitWithReload(page, page.getByTestId('backup-posture-report-row'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Findings CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'backup-posture-findings.csv');
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile(path, 'utf8')).split('\r\n').filter(Boolean);
+  assert.ok(
+    lines[0].startsWith(
+      'entityRef,owner,system,lifecycle,cloud,account,region,subject,checkId',
+    ),
+    `header: ${lines[0]}`,
+  );
+  assert.ok(
+    lines.length > 10,
+    `expected findings rows, got ${lines.length - 1}`,
+  );
+  assert.ok(
+    lines.slice(1).every(l => /,(fail|unknown|accepted),/.test(l)),
+    'every row is a failing, unknown or accepted finding',
+  );
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Exported the findings as CSV.' })
+    .waitFor();
+  await screenshot(page, 'report-findings-export');
+  assert.deepEqual(pageErrors, []);
+});
+
 test('the sidebar has a "Backup posture" link that opens the report', async () => {
   const { page, pageErrors } = b;
   await openApp(page, '/');

@@ -46,6 +46,10 @@ export class StubBackupPostureApi implements BackupPostureApi {
     };
   }
 
+  async getFindingsExport() {
+    return '';
+  }
+
   async getReportTrend() {
     return { points: [] };
   }

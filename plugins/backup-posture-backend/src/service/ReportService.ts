@@ -10,6 +10,8 @@ import {
   CheckDefinition,
   failingCheckIdsOf,
   FailingCheckCount,
+  FindingRow,
+  FindingsQuery,
   Grade,
   GroupScorecardResponse,
   ReportQuery,
@@ -19,8 +21,11 @@ import {
   rollUpScores,
   sortReportRows,
 } from '@backup-posture/plugin-backup-posture-common';
-import { isRollUpKind, ROLL_UP_KINDS } from '../mapping/rollUp';
-import { entityRefOf, normalizeRef } from '../posture/entityPosture';
+import { isRollUpKind } from '../mapping/rollUp';
+import { exportFindings } from './findingsExport';
+import { readableFilter } from './readable';
+import { reportFilterOf } from './reportFilter';
+import { entityRefOf } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
 function topFailingChecks(
@@ -61,29 +66,6 @@ export class ReportService {
     this.definitions = new Map(deps.definitions.map(d => [d.id, d]));
   }
 
-  /** Keeps the summaries whose entity the caller can read (the catalog applies its policy). */
-  private async readable<T extends { entityRef: string }>(
-    items: T[],
-    credentials: BackstageCredentials,
-  ): Promise<T[]> {
-    if (items.length === 0) return items;
-    const [decision] = await this.deps.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return items;
-    if (decision.result === AuthorizeResult.DENY) return [];
-    const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: items.map(i => i.entityRef),
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials },
-    );
-    const allowed = new Set(entities.flatMap(e => (e ? [entityRefOf(e)] : [])));
-    return items.filter(i => allowed.has(i.entityRef));
-  }
-
   async report(
     query: ReportQuery,
     credentials: BackstageCredentials,
@@ -91,17 +73,12 @@ export class ReportService {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
     // Filtered in SQL; light rows, so no entity's summary is parsed but those of the page.
-    const matching = await this.deps.store.entities.queryReportRows({
-      owner: query.owner && normalizeRef(query.owner),
-      system: query.system && normalizeRef(query.system),
-      lifecycle: query.lifecycle,
-      cloud: query.cloud,
-      q: query.q,
-      check: query.check,
-      status: query.status,
-      excludeKinds: ROLL_UP_KINDS,
-    });
-    const readable = await this.readable(matching, credentials);
+    const matching = await this.deps.store.entities.queryReportRows(
+      reportFilterOf(query),
+    );
+    const readable = await (
+      await readableFilter(this.deps, credentials)
+    )(matching);
     // Sorted here, in the order of compareReportRows (the collation the frontend's headers use,
     // which SQL has no portable equivalent of), over the light rows.
     const rows = sortReportRows(readable, query.sort, query.order);
@@ -116,6 +93,18 @@ export class ReportService {
       score: rollUpScores(rows.filter(i => i.state === 'ok').map(i => i.score)),
       topFailingChecks: topFailingChecks(rows, this.definitions),
     };
+  }
+
+  /** The findings export (GET /report/findings), a page of entities at a time. */
+  findings(
+    query: FindingsQuery,
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<FindingRow[]> {
+    return exportFindings(
+      { ...this.deps, entities: this.deps.store.entities },
+      query,
+      credentials,
+    );
   }
 
   /**

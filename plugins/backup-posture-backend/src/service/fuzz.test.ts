@@ -18,7 +18,11 @@ const BASE = '/api/backup-posture';
 
 /** The spec's schema of a `/report` query parameter. */
 const reportParam = (name: string) =>
-  spec.paths['/report'].get.parameters.find((p: any) => p.name === name).schema;
+  spec.paths['/report'].get.parameters
+    .map((p: any) =>
+      p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+    )
+    .find((p: any) => p.name === name).schema;
 
 /** Whether the spec's string schema (pattern, maxLength) accepts the value. */
 function specAccepts(schema: any, value: string): boolean {

@@ -75,6 +75,10 @@ function expectDocumented(
   }).toEqual({ method, path, status, errors: [] });
 }
 
+/** A parameter of the spec, its `$ref` (to components.parameters) followed. */
+const parameter = (p: any) =>
+  p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p;
+
 /** A value the parameter's schema accepts: its example, first enum value, minimum, or a word. */
 function sampleOf(schema: any): string {
   if (schema.$ref) {
@@ -140,6 +144,7 @@ describe('every answer matches the OpenAPI spec', () => {
       // Every documented query parameter at once, with a value its schema allows.
       const all = new URLSearchParams(
         spec.paths['/report'].get.parameters
+          .map(parameter)
           .filter((p: any) => p.in === 'query')
           .map((p: any) => [p.name, sampleOf(p.schema)]),
       );
@@ -149,6 +154,15 @@ describe('every answer matches the OpenAPI spec', () => {
       expect(
         (await call('get', '/report', '/report?undocumented=1')).status,
       ).toBe(400);
+
+      // The findings export: its JSON form against the spec's FindingRow array.
+      const findings = await call(
+        'get',
+        '/report/findings',
+        '/report/findings?format=json',
+      );
+      expect(findings.status).toBe(200);
+      expect(findings.body.length).toBeGreaterThan(0);
 
       expect(
         (await call('get', '/report/trend', '/report/trend?limit=5')).status,

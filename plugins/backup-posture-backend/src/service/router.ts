@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { gunzipSync } from 'node:zlib';
 import {
   AuditorService,
@@ -16,6 +17,7 @@ import { createOpenApiRouter, spec } from '../schema/openapi/generated';
 import { PostureService } from '../posture/PostureService';
 import { ScanScheduler } from '../scan/scanScheduler';
 import { PostureStore } from '../store/PostureStore';
+import { CSV_HEADER, csvLine } from './findingsExport';
 import { ReportService } from './ReportService';
 import { checkRequestParameters } from './requestParameters';
 
@@ -105,6 +107,38 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     res.json(await reports.report(req.query, credentials));
+  });
+
+  router.get('/report/findings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const format = req.query.format ?? 'csv';
+    res.attachment(`backup-posture-findings.${format}`);
+    res.type(format === 'csv' ? 'text/csv' : 'application/json');
+    // Streamed a page of entities at a time, waiting for the client when it reads slowly.
+    const write = async (chunk: string) => {
+      if (!res.write(chunk)) await once(res, 'drain');
+    };
+    let first = true;
+    const pages = reports.findings(req.query, credentials);
+    try {
+      await write(format === 'csv' ? CSV_HEADER : '[');
+      for await (const rows of pages) {
+        for (const row of rows) {
+          if (format === 'csv') await write(csvLine(row));
+          else {
+            await write(`${first ? '\n' : ',\n'}${JSON.stringify(row)}`);
+            first = false;
+          }
+        }
+      }
+      if (format === 'json') await write(first ? ']' : '\n]');
+      res.end();
+    } catch (e) {
+      // The status is sent already: cut the download so it is never taken for a whole one.
+      res.destroy(e as Error);
+    }
   });
 
   router.get('/report/trend', async (req, res) => {

@@ -4,34 +4,20 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
 import { gzipJson } from './encoding';
+import {
+  CHECKS,
+  ENTITIES,
+  queryReportRows,
+  streamPostures,
+} from './entityQueries';
 import { assertLive, BATCH, fenceOf, notNewer, ScanFence } from './fence';
 import {
   EntityPostureStore,
   EntityRow,
+  PostureSource,
   ReportFilter,
   ReportRow,
 } from './types';
-
-const ENTITIES = 'backup_posture_entities';
-const CHECKS = 'backup_posture_entity_checks';
-
-/** `text` as a LIKE pattern matching any value that contains it (`%`, `_` and `\` escaped). */
-const containing = (text: string) =>
-  `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
-
-type LightRow = {
-  entity_ref: string;
-  kind: string;
-  title: string | null;
-  owner: string | null;
-  system: string | null;
-  lifecycle: string | null;
-  state: ReportRow['state'];
-  score_detail: string | null;
-  last_scan_at: string | null;
-  /** Only for a row written by an older replica, which left the report's columns empty. */
-  legacy_summary: string | null;
-};
 
 /** Entity postures: a summary and the gzip-compressed posture per entity, and the report's query. */
 export class DatabaseEntityPostureStore implements EntityPostureStore {
@@ -113,21 +99,32 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
           entity_ref: string;
           check_id: string;
           status: CheckStatus;
+          since: string | null;
         }> = await tx(CHECKS)
           .whereIn('entity_ref', written)
-          .select('entity_ref', 'check_id', 'status');
+          .select('entity_ref', 'check_id', 'status', 'since');
+        const sinceOf = new Map<string, string | null>();
         for (const r of before) {
           const statuses = previous.get(r.entity_ref) ?? {};
           statuses[r.check_id] = r.status;
           previous.set(r.entity_ref, statuses);
+          sinceOf.set(
+            `${r.entity_ref}\u0000${r.check_id}\u0000${r.status}`,
+            r.since,
+          );
         }
         await tx(CHECKS).whereIn('entity_ref', written).delete();
+        // A status that did not change keeps the time it was first seen.
         const checks = written.flatMap(ref =>
-          Object.entries(checksOf.get(ref) ?? {}).map(([checkId, status]) => ({
-            entity_ref: ref,
-            check_id: checkId,
-            status,
-          })),
+          Object.entries(checksOf.get(ref) ?? {}).map(([checkId, status]) => {
+            const key = `${ref}\u0000${checkId}\u0000${status}`;
+            return {
+              entity_ref: ref,
+              check_id: checkId,
+              status,
+              since: sinceOf.has(key) ? sinceOf.get(key) : at,
+            };
+          }),
         );
         for (let j = 0; j < checks.length; j += BATCH * 4) {
           await tx(CHECKS).insert(checks.slice(j, j + BATCH * 4));
@@ -189,112 +186,19 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
     });
   }
 
-  /** The entities the report's filter matches, as a query over `backup_posture_entities as e`. */
-  private matching(filter: ReportFilter) {
-    const { db } = this;
-    const query = db(`${ENTITIES} as e`);
-    if (filter.excludeKinds?.length) {
-      query.whereRaw(
-        `lower(e.kind) not in (${filter.excludeKinds.map(() => '?').join(', ')})`,
-        filter.excludeKinds.map(k => k.toLocaleLowerCase('en-US')),
-      );
-    }
-    if (filter.owner) query.where('e.owner', filter.owner);
-    if (filter.system) query.where('e.system', filter.system);
-    if (filter.lifecycle) query.where('e.lifecycle', filter.lifecycle);
-    if (filter.cloud) {
-      query.whereRaw(`(',' || e.clouds || ',') like ? escape '\\'`, [
-        containing(`,${filter.cloud},`),
-      ]);
-    }
-    if (filter.q) {
-      const pattern = containing(filter.q.toLocaleLowerCase('en-US'));
-      query.where(q =>
-        q
-          .whereRaw(`lower(e.entity_ref) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`e.search_title like ? escape '\\'`, [pattern])
-          // Written by an older replica: no lower-cased title yet.
-          .orWhereRaw(
-            `(e.search_title is null and lower(e.title) like ? escape '\\')`,
-            [pattern],
-          ),
-      );
-    }
-    if (filter.check || filter.status) {
-      query.whereExists(q => {
-        q.select(db.raw('1'))
-          .from(`${CHECKS} as c`)
-          .whereRaw('c.entity_ref = e.entity_ref');
-        if (filter.check) q.where('c.check_id', filter.check);
-        if (filter.status) q.where('c.status', filter.status);
-      });
-    }
-    return query;
-  }
-
   /**
-   * The report's rows for `filter`, light: what sorting, paging, the score roll-up and the
-   * failing-check counts need, without parsing any entity's summary.
+   * The stored postures of the entities `filter` matches, a page at a time in entity order, with
+   * when each check entered its current status: the findings export's source.
    */
-  async queryReportRows(filter: ReportFilter): Promise<ReportRow[]> {
-    const rows: LightRow[] = await this.matching(filter).select(
-      'e.entity_ref',
-      'e.kind',
-      'e.title',
-      'e.owner',
-      'e.system',
-      'e.lifecycle',
-      'e.state',
-      'e.score_detail',
-      'e.last_scan_at',
-      this.db.raw(
-        'case when e.score_detail is null then e.summary end as legacy_summary',
-      ),
-    );
-    const failing = new Map<string, string[]>();
-    const failingRows: Array<{ entity_ref: string; check_id: string }> =
-      await this.db(`${CHECKS} as c`)
-        .where('c.status', 'fail')
-        .whereIn('c.entity_ref', this.matching(filter).select('e.entity_ref'))
-        .orderBy('c.check_id')
-        .select('c.entity_ref', 'c.check_id');
-    for (const r of failingRows) {
-      const ids = failing.get(r.entity_ref) ?? [];
-      ids.push(r.check_id);
-      failing.set(r.entity_ref, ids);
-    }
-    return rows.map(r => toReportRow(r, failing.get(r.entity_ref) ?? []));
+  streamPostures(
+    filter: ReportFilter,
+    pageSize = 200,
+  ): AsyncGenerator<PostureSource[]> {
+    return streamPostures(this.db, filter, pageSize);
   }
-}
 
-function toReportRow(r: LightRow, failingCheckIds: string[]): ReportRow {
-  if (r.legacy_summary) {
-    const s: EntityPostureSummary = JSON.parse(r.legacy_summary);
-    return {
-      entityRef: s.entityRef,
-      kind: s.kind,
-      ...(s.title ? { title: s.title } : {}),
-      ...(s.owner ? { owner: s.owner } : {}),
-      ...(s.system ? { system: s.system } : {}),
-      ...(s.lifecycle ? { lifecycle: s.lifecycle } : {}),
-      state: s.state,
-      score: s.score,
-      ...(s.lastScanAt ? { lastScanAt: s.lastScanAt } : {}),
-      failingCheckIds: Object.keys(s.checkStatuses).filter(
-        id => s.checkStatuses[id] === 'fail',
-      ),
-    };
+  /** The report's rows for `filter`, light (no entity's summary is parsed). */
+  queryReportRows(filter: ReportFilter): Promise<ReportRow[]> {
+    return queryReportRows(this.db, filter);
   }
-  return {
-    entityRef: r.entity_ref,
-    kind: r.kind,
-    ...(r.title ? { title: r.title } : {}),
-    ...(r.owner ? { owner: r.owner } : {}),
-    ...(r.system ? { system: r.system } : {}),
-    ...(r.lifecycle ? { lifecycle: r.lifecycle } : {}),
-    state: r.state,
-    score: JSON.parse(r.score_detail!),
-    ...(r.last_scan_at ? { lastScanAt: r.last_scan_at } : {}),
-    failingCheckIds,
-  };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   emptyKeyMix,
   EntityPostureSummary,
@@ -7,14 +6,12 @@ import {
 import { gunzipSync } from 'node:zlib';
 import { emptyScopeSnapshot } from '../discovery/types';
 import { EntityRow } from './types';
-import { createPostureStore, PostureStore } from './PostureStore';
+import { storeDatabases, storeOn } from '../__testUtils__/storeDatabases';
+import { PostureStore } from './PostureStore';
 
 jest.setTimeout(60_000);
 
-// The local PostgreSQL 15 (trust auth); CI can point this variable at its own server.
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-  'postgresql://postgres@127.0.0.1:5432';
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = storeDatabases;
 
 function row(
   name: string,
@@ -58,20 +55,17 @@ function row(
   };
 }
 
-async function storeOn(
+async function storeOnly(
   databaseId: Parameters<typeof databases.init>[0],
 ): Promise<PostureStore> {
-  const knex = await databases.init(databaseId);
-  return createPostureStore(
-    mockServices.database.mock({ getClient: async () => knex }),
-  );
+  return (await storeOn(databaseId)).store;
 }
 
 describe('PostureStore entity rows', () => {
   it.each(databases.eachSupportedId())(
     'filters summaries, sees another scan’s rows at once, and keeps postures compressed (%p)',
     async databaseId => {
-      const store = await storeOn(databaseId);
+      const store = await storeOnly(databaseId);
       await store.entities.upsertEntities(
         [
           row('payments-api'),
@@ -136,7 +130,7 @@ describe('PostureStore entity rows', () => {
   it.each(databases.eachSupportedId())(
     'lists scope snapshots across read pages: every row once, failures with their error (%p)',
     async databaseId => {
-      const store = await storeOn(databaseId);
+      const store = await storeOnly(databaseId);
       const at = '2026-11-24T00:00:00.000Z';
       // More rows than one read page (200), so a missed or repeated page shows.
       const accounts = Array.from({ length: 150 }, (_, i) =>

@@ -1,21 +1,19 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   CheckStatus,
   emptyKeyMix,
   EntityPostureSummary,
 } from '@backup-posture/plugin-backup-posture-common';
-import { Knex } from 'knex';
 import { ROLL_UP_KINDS } from '../mapping/rollUp';
 import { EntityRow } from './types';
-import { createPostureStore, PostureStore } from './PostureStore';
+import { storeDatabases, storeOn } from '../__testUtils__/storeDatabases';
+import { createPostureStore } from './PostureStore';
 
 jest.setTimeout(60_000);
 
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-  'postgresql://postgres@127.0.0.1:5432';
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = storeDatabases;
 
 function row(
   name: string,
@@ -61,16 +59,6 @@ function row(
       freshness: { stale: false, scopes: [] },
     },
   };
-}
-
-async function storeOn(
-  databaseId: Parameters<typeof databases.init>[0],
-): Promise<{ store: PostureStore; knex: Knex }> {
-  const knex = await databases.init(databaseId);
-  const store = await createPostureStore(
-    mockServices.database.mock({ getClient: async () => knex }),
-  );
-  return { store, knex };
 }
 
 const names = (rows: Array<{ entityRef: string }>) =>

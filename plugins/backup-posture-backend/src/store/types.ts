@@ -140,6 +140,17 @@ export interface ReportRow {
   failingCheckIds: string[];
 }
 
+/** A stored posture, for the findings export. */
+export interface PostureSource {
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  postureGzip: Buffer;
+  /** When the check entered its current status for the entity, if recorded. */
+  since(checkId: string): string | undefined;
+}
+
 /** Evaluated entity postures: summary and compressed posture per entity, and the report's query. */
 export interface EntityPostureStore {
   replaceEntities(
@@ -157,6 +168,10 @@ export interface EntityPostureStore {
   getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined>;
   getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]>;
   queryReportRows(filter: ReportFilter): Promise<ReportRow[]>;
+  streamPostures(
+    filter: ReportFilter,
+    pageSize?: number,
+  ): AsyncGenerator<PostureSource[]>;
 }
 
 export type { ScanProgress, FactError };

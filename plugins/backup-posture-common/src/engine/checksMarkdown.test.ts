@@ -3,7 +3,10 @@ import fs from 'fs';
 import path from 'path';
 import { execFileSync } from 'child_process';
 import { listCheckDefinitions } from './checks';
-import { renderChecksMarkdown } from './checksMarkdown';
+import {
+  renderChecksMarkdown,
+  renderEquivalentControls,
+} from './checksMarkdown';
 
 const DOC = path.resolve(__dirname, '../../../../docs/checks.md');
 
@@ -26,6 +29,50 @@ describe('docs/checks.md', () => {
       expect(rendered).toContain(def.remediation.cli ?? '');
     }
     expect(rendered).toContain('score = round(100');
+  });
+
+  it('names the equivalent vendor controls of every check, or says none', () => {
+    const sections = renderChecksMarkdown().split(/^### /m);
+    for (const def of listCheckDefinitions()) {
+      // Every built-in check has considered them (`{}` when no vendor control is equivalent), so a
+      // new check cannot be added without its line.
+      expect(def.equivalentControls).toBeDefined();
+      const section = sections.find(s => s.startsWith(`\`${def.id}\``));
+      expect(section).toContain(renderEquivalentControls(def));
+      expect(section).not.toContain('Not mapped yet');
+      const { securityHub, backupAuditManager, azurePolicy } =
+        def.equivalentControls ?? {};
+      // Ids as the vendors write them, and each family only on its own cloud.
+      for (const id of securityHub ?? [])
+        expect(id).toMatch(/^[A-Za-z0-9]+\.\d+$/);
+      for (const id of backupAuditManager ?? [])
+        expect(id).toMatch(/^[A-Z0-9_]+$/);
+      const otherClouds =
+        def.cloud === 'aws' ? [azurePolicy] : [securityHub, backupAuditManager];
+      expect(otherClouds.filter(ids => ids !== undefined)).toEqual([]);
+    }
+  });
+
+  it('renders one family per vendor of the check’s cloud, none when empty', () => {
+    const defs = listCheckDefinitions();
+    const aws = defs.find(d => d.id === 'recovery-point-encrypted')!;
+    const azure = defs.find(d => d.id === 'rsv-soft-delete')!;
+    expect(renderEquivalentControls(aws)).toBe(
+      '**Equivalent controls.** AWS Security Hub: `Backup.1`; AWS Backup Audit Manager: `BACKUP_RECOVERY_POINT_ENCRYPTED`.',
+    );
+    expect(renderEquivalentControls({ ...aws, equivalentControls: {} })).toBe(
+      '**Equivalent controls.** AWS Security Hub: none; AWS Backup Audit Manager: none.',
+    );
+    expect(
+      renderEquivalentControls({
+        ...azure,
+        equivalentControls: { azurePolicy: ['A', 'B'], note: 'Partly.' },
+      }),
+    ).toBe('**Equivalent controls.** Azure Policy: `A`, `B`. Partly.');
+    const { equivalentControls: _, ...unmapped } = aws;
+    expect(renderEquivalentControls(unmapped)).toBe(
+      '**Equivalent controls.** Not mapped yet.',
+    );
   });
 
   it('is up to date with the check definitions (regenerate with UPDATE_CHECKS_DOC=1)', () => {

@@ -2,7 +2,7 @@
  * Renders docs/checks.md from the check definitions, the scoring constants, the default limits
  * and the known AWS messages (one source of truth; a test fails when the file is stale).
  */
-import { CheckDefinition } from '../posture';
+import { CheckDefinition, CloudProvider, EquivalentControls } from '../posture';
 import { listCheckDefinitions } from './checks';
 import { KNOWN_AWS_MESSAGES } from './explanations';
 import { DEFAULT_POSTURE_LIMITS } from './options';
@@ -10,6 +10,29 @@ import { GRADE_BANDS, SEVERITY_WEIGHTS, STATUS_CREDIT } from './score';
 import { STATUS_ORDER } from './status';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+type ControlFamily = keyof Omit<EquivalentControls, 'note'>;
+
+/** The vendor families a check is compared with, by the cloud it runs on, with their names. */
+const CONTROL_FAMILIES: Record<CloudProvider, [ControlFamily, string][]> = {
+  aws: [
+    ['securityHub', 'AWS Security Hub'],
+    ['backupAuditManager', 'AWS Backup Audit Manager'],
+  ],
+  azure: [['azurePolicy', 'Azure Policy']],
+};
+
+/** The line of a check naming its equivalent vendor controls, `none` where there is none. */
+export function renderEquivalentControls(def: CheckDefinition): string {
+  const controls = def.equivalentControls;
+  if (!controls) return '**Equivalent controls.** Not mapped yet.';
+  const families = CONTROL_FAMILIES[def.cloud].map(([family, name]) => {
+    const ids = controls[family] ?? [];
+    return `${name}: ${ids.length ? ids.map(id => `\`${id}\``).join(', ') : 'none'}`;
+  });
+  const note = controls.note ? ` ${controls.note}` : '';
+  return `**Equivalent controls.** ${families.join('; ')}.${note}`;
+}
 
 function renderCheck(def: CheckDefinition): string {
   const r = def.remediation;
@@ -19,6 +42,8 @@ function renderCheck(def: CheckDefinition): string {
     `**${def.title}** — ${def.cloud.toUpperCase()}, severity **${def.severity}**, rules ${def.rules.length ? def.rules.join(', ') : '—'}`,
     '',
     def.description,
+    '',
+    renderEquivalentControls(def),
     '',
     `**Why it matters.** ${r.why}`,
     '',
@@ -44,6 +69,14 @@ export function renderChecksMarkdown(): string {
     '# Backup posture checks',
     '',
     'Every check the posture engine evaluates, with the domain rules it enforces (see `domain.md`) and how to fix a finding. Check ids are stable.',
+    '',
+    '## Equivalent vendor controls',
+    '',
+    'Each check names the controls of other tools that test the same thing, or says `none`: AWS checks are compared with AWS Security Hub CSPM and AWS Backup Audit Manager, Azure checks with Azure Policy built-in definitions. A control that only tests something nearby is not listed; a note says where an equivalence is partial. Ids and names are written as the vendors write them, checked in November 2026 against:',
+    '',
+    '- **AWS Security Hub** control ids: [Security Hub CSPM controls for AWS Backup](https://docs.aws.amazon.com/securityhub/latest/userguide/backup-controls.html), and the pages of the same guide for AWS KMS (`kms-controls.html`), Amazon EC2, Amazon RDS, Amazon DynamoDB and Amazon EFS. Backup.2 to Backup.5 (tags) have no check here.',
+    '- **AWS Backup Audit Manager** control names (the `ControlName` of `CreateFramework`): [Choosing your controls](https://docs.aws.amazon.com/aws-backup/latest/devguide/choosing-controls.html) and [Creating frameworks using the AWS Backup API](https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-frameworks-api.html). `BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK` (the retention of each recovery point) and `RESTORE_TIME_FOR_RESOURCES_MEET_TARGET` (restore testing, rule A7) have no check here.',
+    '- **Azure Policy** display names: [Azure Policy built-in definitions for Azure Backup](https://learn.microsoft.com/azure/backup/policy-reference) and, for key vaults, [for Key Vault](https://learn.microsoft.com/azure/key-vault/policy-reference); their sources are in [Azure/azure-policy](https://github.com/Azure/azure-policy/tree/master/built-in-policies/policyDefinitions/Backup). The built-ins for public network access and private link of Recovery Services vaults, and those that audit or deploy Azure Backup on virtual machines, disks, file shares, blobs and AKS, have no check here.',
     '',
     '## Summary',
     '',

@@ -179,8 +179,10 @@ interface CopyCandidate {
   configured?: boolean;
 }
 
-const byEvidence = (a: CopyCandidate, b: CopyCandidate) =>
-  a.evidence - b.evidence || b.at.localeCompare(a.at);
+/** Strongest evidence first (lowest `evidence`), the newest first among equals. */
+function byEvidence(a: CopyCandidate, b: CopyCandidate): number {
+  return a.evidence - b.evidence || b.at.localeCompare(a.at);
+}
 
 /** The key of a node as the next hop sees it: what its newest point shows, else the prediction. */
 const keyOf = (node: LineageLink): LineageKey =>

@@ -748,6 +748,26 @@ describe('the primary vaults of key lineage (A5)', () => {
     });
   });
 
+  it('A5: the chains of an entity’s resources come in the order of their ARNs, whatever order discovery listed them in', () => {
+    const chains = lineageOf(
+      entity(
+        awsInventory({
+          resources: ['fs-3', 'fs-1', 'fs-2'].map(n =>
+            resource('EFS', PROD, TOKYO, n),
+          ),
+          vaults: [primaryVault],
+          keys: [prodKey],
+          plans: [plan(PROD, TOKYO, [rule('primary')])],
+        }),
+      ),
+    );
+    expect(chains.map(c => c.resourceArn.split('/').pop())).toEqual([
+      'fs-1',
+      'fs-2',
+      'fs-3',
+    ]);
+  });
+
   it('A5: copy jobs of another resource of the entity do not add vaults to this resource’s lineage', () => {
     const fs = resource('EFS', PROD, TOKYO, 'fs-1');
     const fs2 = resource('EFS', PROD, TOKYO, 'fs-2');
@@ -808,6 +828,22 @@ describe('how far key lineage follows copies (A5)', () => {
       ['hop-3', 4],
       ['hop-4', 5],
     ]);
+  });
+
+  it('A5: a copy made by a job is labelled with the newest job between its parent and it, not a newer job from the same parent elsewhere', () => {
+    const [first, second] = hopVaults;
+    const chain = chainWith([
+      ...jobsAlong([first, second]),
+      copyJob(fs, first, hopVaults[4], 'FAILED', {
+        copyJobId: 'elsewhere',
+        creationDate: hoursAgo(1),
+      }),
+    ]);
+    expect(node(chain, 'hop-2')).toMatchObject({
+      parentId: first.arn,
+      via: { kind: 'copy-job', label: 'copy job hop-2', state: 'COMPLETED' },
+      copyState: 'completed',
+    });
   });
 
   it('A5: a copy job from a vault into itself is no edge: the vault hangs under the vault it was copied from, and its own copies follow', () => {

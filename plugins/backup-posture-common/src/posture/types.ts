@@ -33,6 +33,27 @@ export interface Remediation {
   terraform?: string;
 }
 
+/**
+ * The controls of other tools that test the same thing as a check, with ids and names exactly as
+ * their vendors write them (docs/checks.md says which documentation pages they come from). A
+ * family left out has no equivalent control: a control that tests something nearby is not listed.
+ *
+ * @public
+ */
+export interface EquivalentControls {
+  /** AWS Security Hub CSPM control ids, e.g. `Backup.1`, `KMS.3`. */
+  securityHub?: string[];
+  /**
+   * AWS Backup Audit Manager control names (the `ControlName` of `CreateFramework`), e.g.
+   * `BACKUP_RECOVERY_POINT_ENCRYPTED`.
+   */
+  backupAuditManager?: string[];
+  /** Azure Policy built-in definitions, by display name, e.g. `[Preview]: Soft delete must be enabled for Recovery Services Vaults.` */
+  azurePolicy?: string[];
+  /** How far the equivalence goes, when it needs a word: a parameter value, a wider or narrower scope. */
+  note?: string;
+}
+
 /** A check's static definition (one source of truth for code and docs/checks.md). @public */
 export interface CheckDefinition {
   id: string;
@@ -43,6 +64,12 @@ export interface CheckDefinition {
   /** What the check evaluates (API fields). */
   description: string;
   remediation: Remediation;
+  /**
+   * Equivalent controls of AWS Security Hub, AWS Backup Audit Manager and Azure Policy, rendered in
+   * docs/checks.md. Every built-in check sets it (`{}` when no vendor control is equivalent), and a
+   * test holds them to it; a check from a backend module may leave it out.
+   */
+  equivalentControls?: EquivalentControls;
 }
 
 /** Evidence values are plain data: ARNs, settings, dates. @public */

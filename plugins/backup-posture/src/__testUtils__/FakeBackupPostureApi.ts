@@ -4,6 +4,7 @@ import {
   compareReportRows,
   EntityPostureResponse,
   EntityPostureSummary,
+  FindingsQuery,
   GroupScorecardResponse,
   ReportQuery,
   ReportResponse,
@@ -84,6 +85,13 @@ export class FakeBackupPostureApi implements BackupPostureApi {
       },
       topFailingChecks: [],
     };
+  }
+
+  readonly findingsQueries: FindingsQuery[] = [];
+
+  async getFindingsExport(query: FindingsQuery): Promise<string> {
+    this.findingsQueries.push(query);
+    return query.format === 'json' ? '[]' : 'entityRef\r\n';
   }
 
   async getReportTrend(): Promise<ReportTrendResponse> {

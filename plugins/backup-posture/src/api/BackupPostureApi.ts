@@ -3,6 +3,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EntityPostureResponse,
   GroupScorecardResponse,
+  FindingsQuery,
   ReportQuery,
   ReportResponse,
   ReportTrendResponse,
@@ -27,6 +28,11 @@ export interface BackupPostureApi {
   }): Promise<GroupScorecardResponse>;
   /** GET /report (paged and filtered on the server) */
   getReport(query: ReportQuery): Promise<ReportResponse>;
+  /**
+   * GET /report/findings: one row per failing, unknown or accepted finding of the entities the
+   * report's filters select, as the CSV or JSON text to save.
+   */
+  getFindingsExport(query: FindingsQuery): Promise<string>;
   /** GET /report/trend */
   getReportTrend(): Promise<ReportTrendResponse>;
   /** GET /scan/status */

@@ -74,6 +74,42 @@ describe('BackupPostureClient', () => {
     });
   });
 
+  it('reads the findings export as text with the filters and format, and throws on errors', async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.get(`${BASE}/report/findings`, ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return new HttpResponse('entityRef,owner\r\ncomponent:default/a,\r\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+    expect(
+      await client.getFindingsExport({
+        owner: 'group:default/team-a',
+        format: 'csv',
+        q: '',
+      }),
+    ).toBe('entityRef,owner\r\ncomponent:default/a,\r\n');
+    expect(Object.fromEntries(seen!)).toEqual({
+      owner: 'group:default/team-a',
+      format: 'csv',
+    });
+    server.use(
+      http.get(`${BASE}/report/findings`, () =>
+        HttpResponse.json(
+          { error: { name: 'InputError', message: 'format: bad' } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .getFindingsExport({ format: 'csv' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError).response.status).toBe(400);
+  });
+
   it('posts a refresh and throws a ResponseError with status 403 when not permitted', async () => {
     server.use(
       http.post(`${BASE}/scan/refresh`, () =>

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   BackupPostureApiPaths,
   EntityPostureResponse,
+  FindingsQuery,
   GroupScorecardResponse,
   ReportQuery,
   ReportResponse,
@@ -66,13 +67,17 @@ export class BackupPostureClient implements BackupPostureApi {
   }
 
   getReport(query: ReportQuery): Promise<ReportResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') {
-        params.set(key, String(value));
-      }
-    }
-    return this.call('get', '/report', {}, params);
+    return this.call('get', '/report', {}, searchParams(query));
+  }
+
+  async getFindingsExport(query: FindingsQuery): Promise<string> {
+    const response = await this.fetch(
+      'get',
+      '/report/findings',
+      {},
+      searchParams(query),
+    );
+    return response.text();
   }
 
   getReportTrend(): Promise<ReportTrendResponse> {
@@ -87,13 +92,24 @@ export class BackupPostureClient implements BackupPostureApi {
     return this.call('post', '/scan/refresh');
   }
 
-  /** One operation of the spec: its path template filled with the encoded path parameters. */
+  /** One operation of the spec, its JSON answer. */
   private async call<P extends keyof Paths, M extends Method>(
     method: M,
     template: P,
     pathParams: Record<string, string> = {},
     query?: URLSearchParams,
   ): Promise<Answer<P, M>> {
+    const response = await this.fetch(method, template, pathParams, query);
+    return (await response.json()) as Answer<P, M>;
+  }
+
+  /** One operation of the spec: its path template filled with the encoded path parameters. */
+  private async fetch<P extends keyof Paths>(
+    method: Method,
+    template: P,
+    pathParams: Record<string, string> = {},
+    query?: URLSearchParams,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('backup-posture');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(pathParams[name]),
@@ -106,6 +122,17 @@ export class BackupPostureClient implements BackupPostureApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as Answer<P, M>;
+    return response;
   }
+}
+
+/** The query string of `query`, without empty values. */
+function searchParams(query: object): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  return params;
 }

@@ -8,6 +8,9 @@ export const airGappedCopyPresent: AwsCheck = {
     cloud: 'aws',
     severity: 'medium',
     rules: ['C1', 'C2'],
+    equivalentControls: {
+      backupAuditManager: ['RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT'],
+    },
     description:
       'Per resource, the newest recovery point in a `LOGICALLY_AIR_GAPPED_BACKUP_VAULT` (point `VaultType` or its vault) must be younger than the air-gapped age limit.',
     remediation: {

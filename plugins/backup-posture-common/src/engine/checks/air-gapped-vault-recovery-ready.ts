@@ -16,6 +16,7 @@ export const airGappedVaultRecoveryReady: AwsCheck = alsoUnreadVaults(
       cloud: 'aws',
       severity: 'high',
       rules: ['C3', 'C4'],
+      equivalentControls: {},
       description:
         'Per logically air-gapped vault: MPA opted in (`isMpaEnabled` in the management account’s global settings), an approval team assigned (`MpaApprovalTeamArn`), and the latest approval-team update not failed (`LatestMpaApprovalTeamUpdate`). Explains "MPA is not opted-in…".',
       remediation: {

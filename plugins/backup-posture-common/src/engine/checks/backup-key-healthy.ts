@@ -12,6 +12,10 @@ export const backupKeyHealthy: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'critical',
     rules: ['A3'],
+    equivalentControls: {
+      securityHub: ['KMS.3', 'KMS.4'],
+      note: 'Security Hub evaluates every KMS key of the account; this check the keys that protect the entity’s backups, and their key policy as well.',
+    },
     description:
       'Every KMS key in the lineage (source, vault and recovery point keys): `KeyState` Enabled (not PendingDeletion/Disabled), rotation on for customer-managed keys, and a key policy that lets the account (and so AWS Backup’s role) use it. A failing key lists the recovery points that become unrestorable (blast radius).',
     remediation: {

@@ -17,6 +17,7 @@ export const copyDestinationKey: AwsCheck = {
     cloud: 'aws',
     severity: 'high',
     rules: ['A4'],
+    equivalentControls: {},
     description:
       'For each copy action, the destination vault’s key against the resource types the plan selects. RDS/Aurora/DocumentDB/Neptune copied into a vault with `aws/backup` get `aws/rds` (EBS/EC2 get `aws/ebs`), even when a multi-region replica of the source key exists there: the substitution is named before it happens.',
     remediation: {

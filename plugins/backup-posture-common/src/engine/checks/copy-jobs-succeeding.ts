@@ -12,6 +12,7 @@ export const copyJobsSucceeding: AwsCheck = {
     cloud: 'aws',
     severity: 'high',
     rules: ['B1', 'B2', 'B3', 'B4', 'B5', 'B9'],
+    equivalentControls: {},
     description:
       'The newest copy job (within the copy job window) per resource and destination vault from `ListCopyJobs`: `State`, `StatusMessage` (known AWS messages explained in plain words), and whether the destination recovery point exists. A configured copy action with primary points but no copy job warns.',
     remediation: {

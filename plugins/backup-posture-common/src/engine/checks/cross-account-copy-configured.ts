@@ -9,6 +9,9 @@ export const crossAccountCopyConfigured: AwsCheck = {
     cloud: 'aws',
     severity: 'medium',
     rules: ['B1'],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT'],
+    },
     description:
       'Each resource’s protecting plan rules have a copy action whose destination vault is in another account; the outcome comes from the lineage. Readiness is evaluated by cross-account-copy-ready.',
     remediation: {

@@ -31,6 +31,7 @@ export const crossAccountCopyReady: AwsCheck = {
     cloud: 'aws',
     severity: 'critical',
     rules: ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'],
+    equivalentControls: {},
     description:
       'For each cross-account copy action, one finding per prerequisite: both accounts in the organization and cross-account backup enabled (B1), the destination access policy allows `backup:CopyIntoBackupVault` for the source (B2), the destination is not `Default` (B3), source-dependent sources use a CMK whose key policy allows the destination account (B4), the destination vault key is a CMK (B5), no cold storage on the copy (B6).',
     remediation: {

@@ -9,6 +9,9 @@ export const crossRegionCopyConfigured: AwsCheck = {
     cloud: 'aws',
     severity: 'medium',
     rules: ['A4'],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION'],
+    },
     description:
       'Each resource’s protecting plan rules have a copy action whose destination vault is in another region; the outcome (completed, failed, missing) comes from the lineage. A configured copy that fails or never ran warns.',
     remediation: {

@@ -16,6 +16,7 @@ export const keyLineageConsistent: AwsCheck = {
     cloud: 'aws',
     severity: 'high',
     rules: ['A1', 'A4', 'A5'],
+    equivalentControls: {},
     description:
       'Per resource: source key → primary recovery point key → each copy’s key (via `SourceBackupVaultArn` / `ParentRecoveryPointArn`). The key predicted from the vault and plan configuration (A1, A4) is compared with the key the newest recovery point at each link shows.',
     remediation: {

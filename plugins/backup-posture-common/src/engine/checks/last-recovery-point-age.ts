@@ -8,6 +8,9 @@ export const lastRecoveryPointAge: AwsCheck = {
     cloud: 'aws',
     severity: 'high',
     rules: [],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_LAST_RECOVERY_POINT_CREATED'],
+    },
     description:
       'Per resource, the newest completed recovery point’s `CreationDate` (or `LastBackupTime` from `ListProtectedResources`) must be younger than the recovery point age limit.',
     remediation: {

@@ -12,6 +12,7 @@ export const lifecycleColdStorageValid: AwsCheck = {
     cloud: 'aws',
     severity: 'medium',
     rules: ['B6'],
+    equivalentControls: {},
     description:
       'Every rule and copy action lifecycle with `MoveToColdStorageAfterDays`: `DeleteAfterDays` ≥ cold + 90, the selected resource types support cold storage, and cross-account copies do not use it.',
     remediation: {

@@ -11,6 +11,7 @@ export const lockVsPlanRetention: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'high',
     rules: ['C1'],
+    equivalentControls: {},
     description:
       'Each rule’s and copy action’s `DeleteAfterDays` against the target vault’s `MinRetentionDays` / `MaxRetentionDays`. No `DeleteAfterDays` (keep forever) breaks a maximum. Predicts jobs that will fail.',
     remediation: {

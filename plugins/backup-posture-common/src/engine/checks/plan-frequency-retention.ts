@@ -10,6 +10,10 @@ export const planFrequencyRetention: AwsCheck = {
     cloud: 'aws',
     severity: 'medium',
     rules: [],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK'],
+      note: 'Audit Manager passes a plan with at least one compliant rule; this check evaluates every rule of the plans that protect the entity’s resources.',
+    },
     description:
       'Each rule of the plans that protect the entity’s resources: the longest gap of `ScheduleExpression` (cron/rate) must not exceed the schedule limit (continuous backup satisfies it), and `Lifecycle.DeleteAfterDays` must be at least the minimum retention (no expiry passes).',
     remediation: {

@@ -10,6 +10,10 @@ export const recoveryPointEncrypted: AwsCheck = {
     cloud: 'aws',
     severity: 'critical',
     rules: ['A1', 'A2'],
+    equivalentControls: {
+      securityHub: ['Backup.1'],
+      backupAuditManager: ['BACKUP_RECOVERY_POINT_ENCRYPTED'],
+    },
     description:
       'Every discovered recovery point’s `IsEncrypted` and `EncryptionKeyArn`. An unencrypted point of a source-dependent type (RDS, EBS, …) blames the source resource; the finding shows when the point expires (`CalculatedLifecycle.DeleteAt`).',
     remediation: {

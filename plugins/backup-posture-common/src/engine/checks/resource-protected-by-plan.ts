@@ -9,6 +9,11 @@ export const resourceProtectedByPlan: AwsCheck = {
     cloud: 'aws',
     severity: 'high',
     rules: [],
+    equivalentControls: {
+      securityHub: ['EC2.28', 'RDS.26', 'DynamoDB.4', 'EFS.2'],
+      backupAuditManager: ['BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN'],
+      note: 'Security Hub has one control per resource type: EBS volumes, RDS DB instances, DynamoDB tables, EFS file systems.',
+    },
     description:
       'Each resource against the backup selections of the plans in its account and region, resolved like AWS Backup: (`Resources` or `ListOfTags`) and all `Conditions` (StringEquals/NotEquals/Like/NotLike), minus `NotResources`. The finding says which selection matched or why none did.',
     remediation: {

@@ -10,6 +10,7 @@ export const restoreAccessVaultHygiene: AwsCheck = alsoUnreadVaults(
       cloud: 'aws',
       severity: 'low',
       rules: ['C3'],
+      equivalentControls: {},
       description:
         'Each `RESTORE_ACCESS_BACKUP_VAULT` (discovered directly or listed under its air-gapped vault): the source vault (`SourceBackupVaultArn`) is known and its age is within the restore-access age limit.',
       remediation: {

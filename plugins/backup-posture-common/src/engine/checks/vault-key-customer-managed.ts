@@ -12,6 +12,7 @@ export const vaultKeyCustomerManaged: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'high',
     rules: ['A3'],
+    equivalentControls: {},
     description:
       'Each backup vault’s `EncryptionKeyArn` is resolved through KMS (`KeyManager`, aliases) and `EncryptionKeyType`: customer-managed passes, the AWS-managed `aws/backup` key fails, an AWS-owned key (air-gapped vaults only) warns.',
     remediation: {

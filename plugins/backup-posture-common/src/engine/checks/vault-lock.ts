@@ -8,6 +8,10 @@ export const vaultLock: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'medium',
     rules: ['C1'],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK'],
+      note: 'Audit Manager asks it per resource (are its backups in a locked vault), this check per vault.',
+    },
     description:
       'Each backup vault’s `Locked`, `MinRetentionDays`, `MaxRetentionDays` and `LockDate`: compliance mode (lock date passed) passes, a compliance lock still in its grace period or a governance lock warns with the time left, no lock fails. Logically air-gapped vaults are always compliance-locked.',
     remediation: {

@@ -15,6 +15,10 @@ export const vaultPolicyProtectsDeletion: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'medium',
     rules: [],
+    equivalentControls: {
+      backupAuditManager: ['BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED'],
+      note: 'The same `Deny` of `backup:DeleteRecoveryPoint`, `backup:UpdateRecoveryPointLifecycle` and `backup:PutBackupVaultAccessPolicy`; Audit Manager can exempt up to 5 IAM roles, where a deny limited to named principals warns here.',
+    },
     description:
       'Each backup vault’s access policy must `Deny` `backup:DeleteRecoveryPoint`, `backup:UpdateRecoveryPointLifecycle` and `backup:PutBackupVaultAccessPolicy` to all principals (`*`). A deny limited by conditions or to named principals warns; no policy fails. Air-gapped and restore access vaults are not applicable.',
     remediation: {

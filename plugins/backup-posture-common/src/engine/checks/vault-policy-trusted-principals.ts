@@ -9,6 +9,7 @@ export const vaultPolicyTrustedPrincipals: AwsCheck = alsoUnreadVaults({
     cloud: 'aws',
     severity: 'high',
     rules: ['B2', 'B8'],
+    equivalentControls: {},
     description:
       'Every `Allow` statement of each vault access policy: named accounts must be organization members; `*` must be restricted by `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths` or `aws:PrincipalAccount`. Service principals are fine.',
     remediation: {

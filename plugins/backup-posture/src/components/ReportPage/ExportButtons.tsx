@@ -19,7 +19,10 @@ function download(content: string, type: string, filename: string) {
   URL.revokeObjectURL(url);
 }
 
-/** CSV / JSON export of every row matching the current filters (all pages, not just this one). */
+/**
+ * CSV / JSON export of every row matching the current filters (all pages, not just this one), and
+ * of their findings (one row per failing, unknown or accepted finding).
+ */
 export function ExportButtons(props: { query: ReportQuery }) {
   const api = useApi(backupPostureApiRef);
   const [state, setState] = useState<string>();
@@ -41,6 +44,22 @@ export function ExportButtons(props: { query: ReportQuery }) {
       setState(`Export failed: ${(e as Error).message}`);
     }
   };
+  // Findings: one row per failing, unknown or accepted finding, made (and streamed) by the backend.
+  const runFindings = async (format: 'csv' | 'json') => {
+    setState(`Exporting findings as ${format.toUpperCase()}…`);
+    try {
+      const { offset, limit, sort, order, ...filters } = props.query;
+      const text = await api.getFindingsExport({ ...filters, format });
+      download(
+        text,
+        format === 'csv' ? 'text/csv' : 'application/json',
+        `backup-posture-findings.${format}`,
+      );
+      setState(`Exported the findings as ${format.toUpperCase()}.`);
+    } catch (e) {
+      setState(`Export failed: ${(e as Error).message}`);
+    }
+  };
   return (
     <Box display="flex" alignItems="center" style={{ gap: 8 }}>
       <Button
@@ -58,6 +77,22 @@ export function ExportButtons(props: { query: ReportQuery }) {
         onClick={() => run('json')}
       >
         Export JSON
+      </Button>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<GetAppIcon />}
+        onClick={() => runFindings('csv')}
+      >
+        Findings CSV
+      </Button>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<GetAppIcon />}
+        onClick={() => runFindings('json')}
+      >
+        Findings JSON
       </Button>
       {state && (
         <Typography variant="body2" role="status">

@@ -77,6 +77,87 @@ export const spec = {
           pattern: '^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
         },
       },
+      reportOwner: {
+        name: 'owner',
+        in: 'query',
+        allowReserved: true,
+        description: 'entity ref, e.g. group:default/payments',
+        'x-expected': 'an entity ref such as group:default/payments',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+          pattern:
+            '^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*/)?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
+        },
+      },
+      reportSystem: {
+        name: 'system',
+        in: 'query',
+        allowReserved: true,
+        description: 'entity ref, e.g. system:default/payments',
+        'x-expected': 'an entity ref such as system:default/payments',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+          pattern:
+            '^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*/)?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
+        },
+      },
+      reportLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        allowReserved: true,
+        'x-expected':
+          'a lifecycle such as production (letters, digits and -_. between them)',
+        schema: {
+          type: 'string',
+          maxLength: 63,
+          pattern: '^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
+        },
+      },
+      reportCloud: {
+        name: 'cloud',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/CloudProvider',
+        },
+      },
+      reportCheck: {
+        name: 'check',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'The id of a posture check (docs/checks.md); another id is a 400',
+        'x-expected': 'a check id such as backup-key-healthy',
+        schema: {
+          type: 'string',
+          maxLength: 100,
+          pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+          example: 'backup-key-healthy',
+        },
+      },
+      reportStatus: {
+        name: 'status',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/CheckStatus',
+        },
+      },
+      reportQ: {
+        name: 'q',
+        in: 'query',
+        allowReserved: true,
+        description: 'Printable text (no control characters)',
+        'x-expected': 'printable text',
+        allowEmptyValue: true,
+        schema: {
+          type: 'string',
+          maxLength: 200,
+          pattern: '^[^\\x00-\\x1f\\x7f-\\x9f]*$',
+        },
+      },
     },
     responses: {
       Error: {
@@ -520,6 +601,76 @@ export const spec = {
           },
         },
       },
+      FindingRow: {
+        type: 'object',
+        description: 'One finding of the findings export.',
+        required: [
+          'entityRef',
+          'cloud',
+          'subject',
+          'checkId',
+          'title',
+          'severity',
+          'status',
+          'reason',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          cloud: {
+            $ref: '#/components/schemas/CloudProvider',
+          },
+          account: {
+            type: 'string',
+            description: 'AWS account id or Azure subscription id',
+          },
+          region: {
+            type: 'string',
+          },
+          subject: {
+            type: 'string',
+            description: 'The resource or vault (ARN or Azure resource id)',
+          },
+          checkId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          status: {
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          firstSeen: {
+            type: 'string',
+            format: 'date-time',
+          },
+          exceptionApprover: {
+            type: 'string',
+          },
+          exceptionExpiresAt: {
+            type: 'string',
+          },
+          exceptionJustification: {
+            type: 'string',
+          },
+        },
+      },
       FailingCheckCount: {
         type: 'object',
         required: ['checkId', 'title', 'severity', 'entities'],
@@ -901,85 +1052,25 @@ export const spec = {
             },
           },
           {
-            name: 'owner',
-            in: 'query',
-            allowReserved: true,
-            description: 'entity ref, e.g. group:default/payments',
-            'x-expected': 'an entity ref such as group:default/payments',
-            schema: {
-              type: 'string',
-              maxLength: 255,
-              pattern:
-                '^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*/)?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
-            },
+            $ref: '#/components/parameters/reportOwner',
           },
           {
-            name: 'system',
-            in: 'query',
-            allowReserved: true,
-            description: 'entity ref, e.g. system:default/payments',
-            'x-expected': 'an entity ref such as system:default/payments',
-            schema: {
-              type: 'string',
-              maxLength: 255,
-              pattern:
-                '^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*/)?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
-            },
+            $ref: '#/components/parameters/reportSystem',
           },
           {
-            name: 'lifecycle',
-            in: 'query',
-            allowReserved: true,
-            'x-expected':
-              'a lifecycle such as production (letters, digits and -_. between them)',
-            schema: {
-              type: 'string',
-              maxLength: 63,
-              pattern: '^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$',
-            },
+            $ref: '#/components/parameters/reportLifecycle',
           },
           {
-            name: 'cloud',
-            in: 'query',
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/CloudProvider',
-            },
+            $ref: '#/components/parameters/reportCloud',
           },
           {
-            name: 'check',
-            in: 'query',
-            allowReserved: true,
-            description:
-              'The id of a posture check (docs/checks.md); another id is a 400',
-            'x-expected': 'a check id such as backup-key-healthy',
-            schema: {
-              type: 'string',
-              maxLength: 100,
-              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
-              example: 'backup-key-healthy',
-            },
+            $ref: '#/components/parameters/reportCheck',
           },
           {
-            name: 'status',
-            in: 'query',
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/CheckStatus',
-            },
+            $ref: '#/components/parameters/reportStatus',
           },
           {
-            name: 'q',
-            in: 'query',
-            allowReserved: true,
-            description: 'Printable text (no control characters)',
-            'x-expected': 'printable text',
-            allowEmptyValue: true,
-            schema: {
-              type: 'string',
-              maxLength: 200,
-              pattern: '^[^\\x00-\\x1f\\x7f-\\x9f]*$',
-            },
+            $ref: '#/components/parameters/reportQ',
           },
           {
             name: 'sort',
@@ -1018,6 +1109,71 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ReportResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/report/findings': {
+      get: {
+        operationId: 'getReportFindings',
+        summary:
+          'Findings export, one row per failing, unknown or accepted finding; streamed',
+        description:
+          "Every finding of the report's entities (filtered like the report; only entities the caller may read; systems, groups and domains left out, their members are listed) whose status is fail, unknown or accepted, as CSV (a header row, RFC 4180 quoting) or JSON (an array), streamed a page of entities at a time. `firstSeen` is when the check entered its current status for the entity (empty for rows stored before it was recorded).\n",
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['csv', 'json'],
+              default: 'csv',
+            },
+          },
+          {
+            $ref: '#/components/parameters/reportOwner',
+          },
+          {
+            $ref: '#/components/parameters/reportSystem',
+          },
+          {
+            $ref: '#/components/parameters/reportLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/reportCloud',
+          },
+          {
+            $ref: '#/components/parameters/reportCheck',
+          },
+          {
+            $ref: '#/components/parameters/reportStatus',
+          },
+          {
+            $ref: '#/components/parameters/reportQ',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The findings, as an attachment',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/FindingRow',
+                  },
                 },
               },
             },

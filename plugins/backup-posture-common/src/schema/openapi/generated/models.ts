@@ -62,6 +62,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/report/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Findings export, one row per failing, unknown or accepted finding; streamed
+     * @description Every finding of the report's entities (filtered like the report; only entities the caller may read; systems, groups and domains left out, their members are listed) whose status is fail, unknown or accepted, as CSV (a header row, RFC 4180 quoting) or JSON (an array), streamed a page of entities at a time. `firstSeen` is when the check entered its current status for the entity (empty for rows stored before it was recorded).
+     */
+    get: operations['getReportFindings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/report/trend': {
     parameters: {
       query?: never;
@@ -283,6 +303,29 @@ export interface components {
       lastScanAt?: string;
       stale: boolean;
     };
+    /** @description One finding of the findings export. */
+    FindingRow: {
+      entityRef: string;
+      owner?: string;
+      system?: string;
+      lifecycle?: string;
+      cloud: components['schemas']['CloudProvider'];
+      /** @description AWS account id or Azure subscription id */
+      account?: string;
+      region?: string;
+      /** @description The resource or vault (ARN or Azure resource id) */
+      subject: string;
+      checkId: string;
+      title: string;
+      severity: components['schemas']['Severity'];
+      status: components['schemas']['CheckStatus'];
+      reason: string;
+      /** Format: date-time */
+      firstSeen?: string;
+      exceptionApprover?: string;
+      exceptionExpiresAt?: string;
+      exceptionJustification?: string;
+    };
     FailingCheckCount: {
       checkId: string;
       title: string;
@@ -384,6 +427,17 @@ export interface components {
     kind: string;
     namespace: string;
     name: string;
+    /** @description entity ref, e.g. group:default/payments */
+    reportOwner: string;
+    /** @description entity ref, e.g. system:default/payments */
+    reportSystem: string;
+    reportLifecycle: string;
+    reportCloud: components['schemas']['CloudProvider'];
+    /** @description The id of a posture check (docs/checks.md); another id is a 400 */
+    reportCheck: string;
+    reportStatus: components['schemas']['CheckStatus'];
+    /** @description Printable text (no control characters) */
+    reportQ: string;
   };
   requestBodies: never;
   headers: never;
@@ -447,16 +501,16 @@ export interface operations {
         offset?: number;
         limit?: number;
         /** @description entity ref, e.g. group:default/payments */
-        owner?: string;
+        owner?: components['parameters']['reportOwner'];
         /** @description entity ref, e.g. system:default/payments */
-        system?: string;
-        lifecycle?: string;
-        cloud?: components['schemas']['CloudProvider'];
+        system?: components['parameters']['reportSystem'];
+        lifecycle?: components['parameters']['reportLifecycle'];
+        cloud?: components['parameters']['reportCloud'];
         /** @description The id of a posture check (docs/checks.md); another id is a 400 */
-        check?: string;
-        status?: components['schemas']['CheckStatus'];
+        check?: components['parameters']['reportCheck'];
+        status?: components['parameters']['reportStatus'];
         /** @description Printable text (no control characters) */
-        q?: string;
+        q?: components['parameters']['reportQ'];
         /** @description Rows without a value (unknown grade, no owner…) come last in both orders; entityRef sorts by title, then name */
         sort?:
           | 'entityRef'
@@ -482,6 +536,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getReportFindings: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'json';
+        /** @description entity ref, e.g. group:default/payments */
+        owner?: components['parameters']['reportOwner'];
+        /** @description entity ref, e.g. system:default/payments */
+        system?: components['parameters']['reportSystem'];
+        lifecycle?: components['parameters']['reportLifecycle'];
+        cloud?: components['parameters']['reportCloud'];
+        /** @description The id of a posture check (docs/checks.md); another id is a 400 */
+        check?: components['parameters']['reportCheck'];
+        status?: components['parameters']['reportStatus'];
+        /** @description Printable text (no control characters) */
+        q?: components['parameters']['reportQ'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The findings, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['FindingRow'][];
         };
       };
       default: components['responses']['Error'];
