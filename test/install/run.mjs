@@ -1,4 +1,4 @@
-// The install test (issue 14 item 2): a fresh app as the user's proof. Packs the three plugins,
+// The install test (issue 14 item 2): a fresh app as the user's proof. Packs the plugins,
 // scaffolds an app with the current @backstage/create-app (a new-frontend-system app), installs
 // the tarballs with the README's steps ("Install into an existing Backstage app" and the frontend
 // README's "New frontend system"), starts the app (`yarn start`) against the simulated AWS + Azure
@@ -6,8 +6,8 @@
 // the report page (reached from the sidebar) show data. See test/install/README.md.
 //
 // The only differences from the README's steps: `yarn add <tarball>` instead of the registry
-// name, and a `resolutions` entry for @backup-posture/plugin-backup-posture-common (not on the
-// registry; the two plugins depend on it) so it comes from its tarball too. The app runs on Node
+// name, and `resolutions` entries for @backup-posture/plugin-backup-posture-common and -node (not
+// on the registry; the plugins depend on them) so they come from their tarballs too. The app runs on Node
 // 24 from the npm registry (create-app refuses Node 20), on ports 3200/7207 and the simulator on
 // 4766 (not the e2e suite's 3000/7007/4566).
 //
@@ -56,11 +56,13 @@ const KEEP = Boolean(env.INSTALL_TEST_KEEP || env.INSTALL_TEST_APP);
 
 const PLUGINS = {
   common: 'backup-posture-common',
+  node: 'backup-posture-node',
   backend: 'backup-posture-backend',
   frontend: 'backup-posture',
 };
 const NAMES = {
   common: '@backup-posture/plugin-backup-posture-common',
+  node: '@backup-posture/plugin-backup-posture-node',
   backend: '@backup-posture/plugin-backup-posture-backend',
   frontend: '@backup-posture/plugin-backup-posture',
 };
@@ -415,13 +417,14 @@ function seedStandIn() {
  * (`app.packages: all`), so `yarn add` is the whole frontend step.
  */
 async function readmeSteps() {
-  // Not a README step: the common package is not on the registry, so the two plugins' dependency
-  // on it resolves to its tarball.
+  // Not a README step: the common and node packages are not on the registry, so the plugins'
+  // dependencies on them resolve to their tarballs.
   const pkgPath = join(appDir, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
   pkg.resolutions = {
     ...pkg.resolutions,
     [NAMES.common]: `file:${tarballs.common}`,
+    [NAMES.node]: `file:${tarballs.node}`,
   };
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
 

@@ -4,9 +4,9 @@
 // - every entry point (main, module, types, exports, typesVersions, configSchema, files) exists;
 // - the declared dependencies (and peers) cover every bare import in dist (built JS and .d.ts);
 // - a consumer outside the workspace, whose node_modules holds the tarballs and, for each, only
-//   its declared dependencies, can require() the backend, Tech Insights module and common
-//   packages and type-check
-//   a file that uses the frontend's public API and its /alpha (new frontend system) entry.
+//   its declared dependencies, can require() the backend, node, Tech Insights module and common
+//   packages and type-check a file that uses the frontend's public API and its /alpha (new
+//   frontend system) entry, and a check module written against the node package.
 // The dependencies of the consumer are links into this repository's node_modules (offline and
 // fast); nothing else from the workspace is visible to it.
 //
@@ -39,6 +39,7 @@ const ts = requireFromRoot('typescript');
 
 const PLUGINS = [
   'backup-posture-common',
+  'backup-posture-node',
   'backup-posture-backend',
   'backup-posture',
   'tech-insights-backend-module-backup-posture',
@@ -120,7 +121,7 @@ try {
     timed('tsc', () => run(bin('tsc'), [], { cwd: root }));
   }
 
-  // The three plugins build and pack side by side (each step is mostly single-threaded).
+  // The plugins build and pack side by side (each step is mostly single-threaded).
   await Promise.all(
     PLUGINS.map(async p => {
       await timedAsync(`build ${p.dir}`, () =>
@@ -333,6 +334,10 @@ const backend = require('${backend.name}');
 assert.strictEqual(backend.default && backend.default.$$type, '@backstage/BackendFeature');
 const common = require('${byDir['backup-posture-common'].name}');
 assert.ok(Object.keys(common).length > 10, 'common exports: ' + Object.keys(common));
+const node = require('${byDir['backup-posture-node'].name}');
+assert.strictEqual(node.backupPostureChecksExtensionPoint.id, 'backup-posture.checks');
+assert.strictEqual(typeof node.finding, 'function');
+assert.strictEqual(backend.backupPostureModuleBuiltInChecks.$$type, '@backstage/BackendFeature');
 const techInsights = require('${byDir['tech-insights-backend-module-backup-posture'].name}');
 assert.strictEqual(techInsights.default && techInsights.default.$$type, '@backstage/BackendFeature');
 console.log('loaded', backendPath);
@@ -349,13 +354,15 @@ console.log('loaded', backendPath);
       problem = `${(e.stderr || e.message).trim().split('\n').slice(0, 12).join('\n          ')}`;
     }
     check(
-      'consumer: require() the backend plugin, the Tech Insights module and the common library',
+      'consumer: require() the backend plugin, the node library, the Tech Insights module and the common library',
       problem,
     );
   }
 
-  // 4b. tsc type-checks a file using the frontend's public API and /alpha from the tarball alone.
+  // 4b. tsc type-checks a file using the frontend's public API and /alpha, and a check module
+  // written against the node package, from the tarballs alone.
   const frontend = byDir['backup-posture'];
+  const nodeLibrary = byDir['backup-posture-node'];
   const appFile = join(consumer, 'src', 'App.tsx');
   mkdirSync(dirname(appFile), { recursive: true });
   writeFileSync(
@@ -376,8 +383,19 @@ import nfsPlugin, {
   backupPostureEntityCard,
   backupPostureReportPage,
 } from '${frontend.name}/alpha';
-import backendPlugin from '${backend.name}';
+import backendPlugin, {
+  backupPostureModuleBuiltInChecks,
+  backupPosturePlugin as backendOnly,
+} from '${backend.name}';
 import type { BackupPostureConfig } from '${backend.name}';
+import {
+  backupPostureChecksExtensionPoint,
+  finding,
+} from '${nodeLibrary.name}';
+import type {
+  AwsCheck,
+  BackupPostureChecksExtensionPoint,
+} from '${nodeLibrary.name}';
 
 export const legacy = [
   backupPosturePlugin.getId(),
@@ -404,6 +422,32 @@ export const cardKind: CardKind = 'entity-card';
 export const pageKind: (typeof backupPostureReportPage)['T']['kind'] = 'entity-card';
 export const backendFeature: { $$type: '@backstage/BackendFeature' } = backendPlugin;
 export const config: BackupPostureConfig | undefined = undefined;
+export const features: Array<{ $$type: '@backstage/BackendFeature' }> = [
+  backendOnly,
+  backupPostureModuleBuiltInChecks,
+];
+export const orgCheck: AwsCheck = {
+  definition: {
+    id: 'org-resources-tagged',
+    title: 'Resources are tagged',
+    cloud: 'aws',
+    severity: 'info',
+    rules: [],
+    description: 'Each resource has tags.',
+    remediation: { why: 'Cost allocation.', console: ['Tag it.'] },
+  },
+  evaluate: ({ ctx }) =>
+    ctx.aws.resources.map(r =>
+      finding(r.arn, Object.keys(r.tags).length ? 'pass' : 'fail', 'tags', {
+        tagKeys: Object.keys(r.tags),
+      }),
+    ),
+};
+export const checksPointId: string = backupPostureChecksExtensionPoint.id;
+export const addOrgCheck = (point: BackupPostureChecksExtensionPoint) =>
+  point.addChecks(orgCheck);
+// @ts-expect-error a check's cloud and its input go together (fails if the types degrade)
+export const wrongCloud: AwsCheck = { ...orgCheck, definition: { ...orgCheck.definition, cloud: 'azure' } };
 `,
   );
   {
@@ -446,6 +490,7 @@ export const config: BackupPostureConfig | undefined = undefined;
         `${frontend.name}`,
         `${frontend.name}/alpha`,
         `${backend.name}`,
+        `${nodeLibrary.name}`,
       ]) {
         for (const moduleResolution of [
           ts.ModuleResolutionKind.Bundler,
@@ -477,7 +522,7 @@ export const config: BackupPostureConfig | undefined = undefined;
       ];
     });
     check(
-      'consumer: tsc type-checks the frontend public API and /alpha from the tarballs',
+      'consumer: tsc type-checks the frontend public API and /alpha, and a check module, from the tarballs',
       problems.slice(0, 20),
     );
   }

@@ -16,6 +16,7 @@ import request from 'supertest';
 import { eventually, waitForScan } from './__testUtils__/backend';
 import { demoEntities, simulatedConfig } from './__testUtils__/fixtures';
 import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
+import { backupPostureModuleBuiltInChecks } from './modules/builtInChecks';
 import { backupPosturePlugin } from './plugin';
 
 jest.setTimeout(90_000);
@@ -59,6 +60,7 @@ async function start(logged: Logged[], denyRefresh = false) {
   return startTestBackend({
     features: [
       backupPosturePlugin,
+      backupPostureModuleBuiltInChecks,
       schedulerServiceFactory,
       auditorServiceFactory,
       recordingLogger(logged),

@@ -7,17 +7,22 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   backupPosturePermissions,
-  listCheckIds,
   parsePostureExceptions,
 } from '@backup-posture/plugin-backup-posture-common';
+import {
+  backupPostureChecksExtensionPoint,
+  backupPostureInventoryProvidersExtensionPoint,
+} from '@backup-posture/plugin-backup-posture-node';
 import { registerPostureActions } from './actions';
 import { AzureClientFactory } from './azure/AzureClientFactory';
 import { AzureScanner } from './azure/AzureScanner';
+import { CheckRegistry } from './checks/CheckRegistry';
 import { readConfig } from './config';
 import { AwsClientFactory } from './discovery/clients';
 import { DefaultAccountCredentials } from './discovery/credentials';
 import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { PostureService } from './posture/PostureService';
+import { unsupportedProviders } from './providers/unsupportedProviders';
 import { ScanRunner } from './scan/ScanRunner';
 import { ScanScheduler } from './scan/scanScheduler';
 import { createRouter } from './service/router';
@@ -26,13 +31,21 @@ import { createPostureStore } from './store/PostureStore';
 
 /**
  * The backup-posture backend plugin: scheduled AWS Backup and Azure Backup discovery, stored snapshots and the
- * REST API under /api/backup-posture.
+ * REST API under /api/backup-posture. It evaluates the checks registered through
+ * `backupPostureChecksExtensionPoint`: the package's default export adds the built-in ones
+ * (`backupPostureModuleBuiltInChecks`); this plugin alone has none.
  *
  * @public
  */
 export const backupPosturePlugin = createBackendPlugin({
   pluginId: 'backup-posture',
   register(env) {
+    const registry = new CheckRegistry();
+    env.registerExtensionPoint(backupPostureChecksExtensionPoint, registry);
+    env.registerExtensionPoint(
+      backupPostureInventoryProvidersExtensionPoint,
+      unsupportedProviders,
+    );
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -53,10 +66,15 @@ export const backupPosturePlugin = createBackendPlugin({
       async init(deps) {
         const { logger, rootConfig, database, scheduler, httpRouter } = deps;
         const config = readConfig(rootConfig);
-        const exceptions = parsePostureExceptions(
-          config.exceptions,
-          listCheckIds(),
-        );
+        // Modules have registered their checks by now (they start before the plugin).
+        const checks = registry.list();
+        if (checks.length === 0) {
+          logger.warn(
+            'No backup-posture checks are registered: install backupPostureModuleBuiltInChecks (the package default export does)',
+          );
+        }
+        const checkIds = checks.map(c => c.definition.id);
+        const exceptions = parsePostureExceptions(config.exceptions, checkIds);
         deps.permissionsRegistry.addPermissions(backupPosturePermissions);
 
         const store = await createPostureStore(database);
@@ -69,6 +87,7 @@ export const backupPosturePlugin = createBackendPlugin({
           catalog: deps.catalog,
           logger,
           exceptions,
+          checks,
           defaultTagKey: config.aws.defaultTagSelector?.tagKey,
         });
         const azure = config.azure
@@ -120,6 +139,7 @@ export const backupPosturePlugin = createBackendPlugin({
           posture,
           catalog: deps.catalog,
           entities: store.entities,
+          definitions: checks.map(c => c.definition),
         });
 
         httpRouter.use(
@@ -132,9 +152,11 @@ export const backupPosturePlugin = createBackendPlugin({
               store,
               catalog: deps.catalog,
               permissions: deps.permissions,
+              definitions: checks.map(c => c.definition),
             }),
             store,
             scans,
+            checkIds,
           }),
         );
       },

@@ -5,6 +5,7 @@ import { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
 import request from 'supertest';
+import { backupPostureModuleBuiltInChecks } from '../modules/builtInChecks';
 import { backupPosturePlugin } from '../plugin';
 
 export async function startPlugin(opts: {
@@ -15,6 +16,7 @@ export async function startPlugin(opts: {
   const backend = await startTestBackend({
     features: [
       backupPosturePlugin,
+      backupPostureModuleBuiltInChecks,
       // The real scheduler: global tasks take a database lock, as in production.
       schedulerServiceFactory,
       catalogServiceMock.factory({ entities: opts.entities }),

@@ -25,6 +25,7 @@ import request from 'supertest';
 import { waitForScan } from '../__testUtils__/backend';
 import { demoEntities, simulatedConfig } from '../__testUtils__/fixtures';
 import { useSimulatedEstate } from '../__testUtils__/simulatedEstate';
+import { backupPostureModuleBuiltInChecks } from '../modules/builtInChecks';
 import { backupPosturePlugin } from '../plugin';
 
 jest.setTimeout(90_000);
@@ -80,6 +81,7 @@ async function start() {
   return startTestBackend({
     features: [
       backupPosturePlugin,
+      backupPostureModuleBuiltInChecks,
       schedulerServiceFactory,
       actionsRegistryServiceFactory,
       catalogFor(entities),

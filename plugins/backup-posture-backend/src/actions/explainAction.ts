@@ -1,15 +1,19 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  CheckDefinition,
   explainAwsMessage,
-  listCheckDefinitions,
 } from '@backup-posture/plugin-backup-posture-common';
 
 /**
  * `explain-backup-check`: what a posture check evaluates, why it matters and how to fix it, and
  * the plain-words meaning of an AWS error message the scan or a copy job met. Reads no entity.
  */
-export function registerExplainAction(registry: ActionsRegistryService) {
+export function registerExplainAction(
+  registry: ActionsRegistryService,
+  /** The registered checks' definitions (built-in and from modules). */
+  definitions: readonly CheckDefinition[],
+) {
   registry.register({
     name: 'explain-backup-check',
     title: 'Explain a backup posture check or an AWS Backup error message',
@@ -63,7 +67,7 @@ export function registerExplainAction(registry: ActionsRegistryService) {
       }
       let check;
       if (input.checkId) {
-        const d = listCheckDefinitions().find(c => c.id === input.checkId);
+        const d = definitions.find(c => c.id === input.checkId);
         if (!d) throw new NotFoundError(`No check ${input.checkId}`);
         check = {
           id: d.id,

@@ -1,5 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CheckDefinition } from '@backup-posture/plugin-backup-posture-common';
 import { PostureService } from '../posture/PostureService';
 import { EntityPostureStore } from '../store/types';
 import { registerEntityPostureAction } from './entityPostureAction';
@@ -16,9 +17,11 @@ export function registerPostureActions(
     posture: PostureService;
     catalog: CatalogService;
     entities: EntityPostureStore;
+    /** The registered checks' definitions (built-in and from modules). */
+    definitions: readonly CheckDefinition[];
   },
 ) {
   registerEntityPostureAction(registry, deps.posture);
   registerOwnerFailingChecksAction(registry, deps);
-  registerExplainAction(registry);
+  registerExplainAction(registry, deps.definitions);
 }

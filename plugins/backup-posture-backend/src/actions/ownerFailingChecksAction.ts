@@ -3,8 +3,8 @@ import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CheckDefinition,
   failingCheckIdsOf,
-  listCheckDefinitions,
 } from '@backup-posture/plugin-backup-posture-common';
 import { isRollUpKind } from '../mapping/rollUp';
 import { entityRefOf } from '../posture/entityPosture';
@@ -17,7 +17,12 @@ import { EntityPostureStore } from '../store/types';
  */
 export function registerOwnerFailingChecksAction(
   registry: ActionsRegistryService,
-  deps: { catalog: CatalogService; entities: EntityPostureStore },
+  deps: {
+    catalog: CatalogService;
+    entities: EntityPostureStore;
+    /** The registered checks' definitions (built-in and from modules). */
+    definitions: readonly CheckDefinition[];
+  },
 ) {
   registry.register({
     name: 'list-owned-failing-backup-checks',
@@ -91,7 +96,7 @@ export function registerOwnerFailingChecksAction(
         .filter(e => !isRollUpKind(e.kind))
         .map(entityRefOf)
         .sort();
-      const definitions = new Map(listCheckDefinitions().map(d => [d.id, d]));
+      const definitions = new Map(deps.definitions.map(d => [d.id, d]));
       const summaries = await entities.getSummaries(refs);
       return {
         output: {

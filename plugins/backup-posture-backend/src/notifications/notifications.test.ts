@@ -17,6 +17,7 @@ import request from 'supertest';
 import { waitForScan } from '../__testUtils__/backend';
 import { demoEntities, simulatedConfig } from '../__testUtils__/fixtures';
 import { useSimulatedEstate } from '../__testUtils__/simulatedEstate';
+import { backupPostureModuleBuiltInChecks } from '../modules/builtInChecks';
 import { backupPosturePlugin } from '../plugin';
 
 jest.setTimeout(120_000);
@@ -97,6 +98,7 @@ describe('notifications on regressions (issue 17 item 2), through the real notif
     const backend = await startTestBackend({
       features: [
         backupPosturePlugin,
+        backupPostureModuleBuiltInChecks,
         notificationsPlugin,
         schedulerServiceFactory,
         catalogServiceMock.factory({ entities: entities() }),

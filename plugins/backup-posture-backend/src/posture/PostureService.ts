@@ -7,6 +7,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AwsGlobalSettingsFact,
+  BackupPostureCheck,
   AwsOrganizationFact,
   EntityPostureResponse,
   PostureEvaluation,
@@ -58,6 +59,8 @@ export class PostureService {
       catalog: CatalogService;
       logger: LoggerService;
       exceptions: PostureException[];
+      /** The checks registered through the extension point (built-in and from modules). */
+      checks: readonly BackupPostureCheck[];
       defaultTagKey?: string;
     },
   ) {}
@@ -111,6 +114,7 @@ export class PostureService {
               .filter((e): e is PostureEvaluation => Boolean(e)),
             index,
             exceptions: this.deps.exceptions,
+            checks: this.deps.checks,
             now,
             lastScanAt,
           });
@@ -124,6 +128,7 @@ export class PostureService {
             rollUp: false,
             index,
             exceptions: this.deps.exceptions,
+            checks: this.deps.checks,
             now,
             lastScanAt,
           });
@@ -189,6 +194,7 @@ export class PostureService {
         rollUp: false,
         index,
         exceptions: this.deps.exceptions,
+        checks: this.deps.checks,
         now: new Date().toISOString(),
         lastScanAt: last?.finishedAt,
       }).posture,

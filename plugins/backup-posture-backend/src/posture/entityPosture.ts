@@ -4,6 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  BackupPostureCheck,
   CheckStatus,
   CloudProvider,
   EntityConfigurationProblem,
@@ -101,6 +102,8 @@ export interface PostureInput {
   memberEvaluations?: PostureEvaluation[];
   index: InventoryIndex;
   exceptions: PostureException[];
+  /** The checks to evaluate (the registered ones); the engine's built-ins when absent. */
+  checks?: readonly BackupPostureCheck[];
   now: string;
   lastScanAt?: string;
 }
@@ -131,6 +134,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
       exceptions: input.exceptions.filter(
         e => normalizeRef(e.entityRef) === entityRef,
       ),
+      ...(input.checks ? { checks: input.checks } : {}),
     });
   }
   const keys = keyReadStatuses(inventory);

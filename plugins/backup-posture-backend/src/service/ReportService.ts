@@ -7,13 +7,13 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  CheckDefinition,
   failingCheckIdsOf,
   FailingCheckCount,
   FindingRow,
   FindingsQuery,
   Grade,
   GroupScorecardResponse,
-  listCheckDefinitions,
   ReportQuery,
   ReportResponse,
   ReportSortRow,
@@ -28,8 +28,11 @@ import { reportFilterOf } from './reportFilter';
 import { entityRefOf } from '../posture/entityPosture';
 import { PostureStore } from '../store/PostureStore';
 
-function topFailingChecks(items: ReportSortRow[], n = 10): FailingCheckCount[] {
-  const definitions = new Map(listCheckDefinitions().map(d => [d.id, d]));
+function topFailingChecks(
+  items: ReportSortRow[],
+  definitions: ReadonlyMap<string, CheckDefinition>,
+  n = 10,
+): FailingCheckCount[] {
   const counts = new Map<string, number>();
   for (const s of items) {
     for (const id of failingCheckIdsOf(s)) {
@@ -49,13 +52,19 @@ function topFailingChecks(items: ReportSortRow[], n = 10): FailingCheckCount[] {
 
 /** Report, trend and group scorecard, limited to what the caller may read in the catalog. */
 export class ReportService {
+  private readonly definitions: ReadonlyMap<string, CheckDefinition>;
+
   constructor(
     private readonly deps: {
       store: PostureStore;
       catalog: CatalogService;
       permissions: PermissionsService;
+      /** The registered checks' definitions (titles and severities of top failing checks). */
+      definitions: readonly CheckDefinition[];
     },
-  ) {}
+  ) {
+    this.definitions = new Map(deps.definitions.map(d => [d.id, d]));
+  }
 
   async report(
     query: ReportQuery,
@@ -82,7 +91,7 @@ export class ReportService {
       offset,
       limit,
       score: rollUpScores(rows.filter(i => i.state === 'ok').map(i => i.score)),
-      topFailingChecks: topFailingChecks(rows),
+      topFailingChecks: topFailingChecks(rows, this.definitions),
     };
   }
 
@@ -172,7 +181,7 @@ export class ReportService {
         entities.filter(e => e.state === 'ok').map(e => e.score),
       ),
       gradeDistribution,
-      topFailingChecks: topFailingChecks(entities),
+      topFailingChecks: topFailingChecks(entities, this.definitions),
       entities,
     };
   }

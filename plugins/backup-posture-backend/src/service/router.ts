@@ -10,7 +10,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   backupPostureScanReadPermission,
   backupPostureScanRefreshPermission,
-  listCheckIds,
   ScanProgress,
 } from '@backup-posture/plugin-backup-posture-common';
 import express from 'express';
@@ -22,16 +21,6 @@ import { CSV_HEADER, csvLine } from './findingsExport';
 import { ReportService } from './ReportService';
 import { checkRequestParameters } from './requestParameters';
 
-let knownChecks: Record<string, true> | undefined;
-/** The check ids, as an object without a prototype (nothing inherited matches). */
-function checkIds(): Record<string, true> {
-  knownChecks ??= Object.assign(
-    Object.create(null),
-    Object.fromEntries(listCheckIds().map(id => [id, true])),
-  );
-  return knownChecks!;
-}
-
 export interface RouterOptions {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
@@ -40,6 +29,8 @@ export interface RouterOptions {
   reports: ReportService;
   store: PostureStore;
   scans: ScanScheduler;
+  /** The ids of the registered checks (built-in and from modules). */
+  checkIds: readonly string[];
 }
 
 /**
@@ -52,12 +43,14 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { auditor, httpAuth, permissions, posture, reports, store, scans } =
     options;
+  // A Set, so that nothing inherited (`constructor`, `__proto__`) passes for a check id.
+  const checkIds = new Set(options.checkIds);
   const router = await createOpenApiRouter({
     middleware: [
       express.json(),
       checkRequestParameters(spec, {
         check: id =>
-          Object.hasOwn(checkIds(), id)
+          checkIds.has(id)
             ? undefined
             : 'is not the id of a posture check (see docs/checks.md)',
       }),

@@ -8,7 +8,7 @@ import { PostureLimits } from './options';
 
 const EMPTY_AZURE: AzureInventory = { vaults: [], keyVaults: [], keys: [] };
 
-/** Read-only view over an entity's Azure inventory. */
+/** Read-only view over an entity's Azure inventory, what Azure checks read. @public */
 export class AzureContext {
   readonly azure: AzureInventory;
   readonly present: boolean;

@@ -32,7 +32,7 @@ const EMPTY_AWS: AwsInventory = {
   // Stryker restore ArrayDeclaration
 };
 
-/** A vault the entity's plans, points or copy jobs name whose facts could not be read. */
+/** A vault the entity's plans, points or copy jobs name whose facts could not be read. @public */
 export interface UnreadVault {
   arn: string;
   /** The failed (or never scanned) scope, in words. */
@@ -41,13 +41,19 @@ export interface UnreadVault {
   vaultType?: string;
 }
 
-/** A plan rule that protects a resource, with why it does. */
+/** A plan rule that protects a resource, with why it does. @public */
 export interface ProtectingRule {
   plan: AwsBackupPlanFact;
   rule: AwsBackupRuleFact;
   match: SelectionMatch;
 }
 
+/**
+ * What AWS checks read: the entity's AWS inventory cut to what is reachable from its own
+ * resources, indexes over it, the scopes that failed, the evaluation time and limits.
+ *
+ * @public
+ */
 export class AwsContext {
   readonly aws: AwsInventory;
   readonly keys: KeyIndex;

@@ -1,6 +1,7 @@
 import { EntityInventory } from '../inventory';
 import { CheckResult, LineageChain, PostureEvaluation } from '../posture';
-import { awsChecks, azureChecks } from './checks';
+import { builtInChecks } from './checks';
+import { isAwsCheck, isAzureCheck } from './checks/backupPostureCheck';
 import { PostureCheck } from './checks/types';
 import { AwsContext } from './context';
 import { AzureContext } from './azureContext';
@@ -42,8 +43,9 @@ function runCheck<I>(
 }
 
 /**
- * Evaluates one entity's inventory: key lineage, every check of each cloud the inventory covers,
- * exceptions and the score. Pure and deterministic when `options.now` is given.
+ * Evaluates one entity's inventory: key lineage, every check of each cloud the inventory covers
+ * (`options.checks`, the built-in checks by default; AWS ones first, each cloud's in the given
+ * order), exceptions and the score. Pure and deterministic when `options.now` is given.
  *
  * @public
  */
@@ -54,6 +56,9 @@ export function evaluatePosture(
   const evaluatedAt = options.now ?? new Date().toISOString();
   const now = new Date(evaluatedAt);
   const limits = { ...DEFAULT_POSTURE_LIMITS, ...options.limits };
+  const given = options.checks ?? builtInChecks;
+  const awsChecks = given.filter(isAwsCheck);
+  const azureChecks = given.filter(isAzureCheck);
   const checks: CheckResult[] = [];
   const aws = new AwsContext(inventory, now, limits);
   const lineage: LineageChain[] = aws.present ? buildLineage(aws) : [];

@@ -15,7 +15,19 @@ export {
 } from './score';
 export { worstStatus } from './status';
 export { parsePostureExceptions } from './exceptions';
-export { listCheckDefinitions, listCheckIds } from './checks';
+export { builtInChecks, listCheckDefinitions, listCheckIds } from './checks';
+export { isAwsCheck, isAzureCheck } from './checks/backupPostureCheck';
+export type { BackupPostureCheck } from './checks/backupPostureCheck';
+export { alsoUnreadVaults, finding, unreadVaultFindings } from './checks/types';
+export type {
+  AwsCheck,
+  AwsEvaluationInput,
+  PostureCheck,
+} from './checks/types';
+export type { AzureCheck, AzureEvaluationInput } from './checks/azureTypes';
+export type { AwsContext, ProtectingRule, UnreadVault } from './context';
+export type { AzureContext } from './azureContext';
+export type { SelectionMatch } from './selection';
 export { renderChecksMarkdown } from './checksMarkdown';
 export {
   encryptionModelOf,

@@ -1,4 +1,5 @@
 import { PostureException } from '../posture';
+import type { BackupPostureCheck } from './checks/backupPostureCheck';
 
 /** Configurable limits of the checks, with documented defaults (see docs/checks.md). @public */
 export interface PostureLimits {
@@ -34,4 +35,9 @@ export interface EvaluateOptions {
   exceptions?: PostureException[];
   /** Overrides of the check limits; missing values use {@link DEFAULT_POSTURE_LIMITS}. */
   limits?: Partial<PostureLimits>;
+  /**
+   * The checks to run; defaults to the built-in ones (`builtInChecks`). A backend passes the
+   * checks registered through its extension point, built-in and added by modules.
+   */
+  checks?: readonly BackupPostureCheck[];
 }

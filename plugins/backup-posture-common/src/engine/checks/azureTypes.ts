@@ -1,9 +1,10 @@
 import { AzureContext } from '../azureContext';
 import { PostureCheck } from './types';
 
-/** What an Azure check sees. */
+/** What an Azure check sees: the entity's Recovery Services vaults, key vaults and keys. @public */
 export interface AzureEvaluationInput {
   ctx: AzureContext;
 }
 
-export type AzureCheck = PostureCheck<AzureEvaluationInput>;
+/** A check over an entity's Azure inventory. @public */
+export type AzureCheck = PostureCheck<AzureEvaluationInput, 'azure'>;

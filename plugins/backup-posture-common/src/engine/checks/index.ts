@@ -4,6 +4,7 @@ import { airGappedCopyPresent } from './air-gapped-copy-present';
 import { airGappedVaultRecoveryReady } from './air-gapped-vault-recovery-ready';
 import { azureVaultChecks } from './azure';
 import { AzureCheck } from './azureTypes';
+import { BackupPostureCheck } from './backupPostureCheck';
 import { backupKeyHealthy } from './backup-key-healthy';
 import { copyDestinationKey } from './copy-destination-key';
 import { copyJobsSucceeding } from './copy-jobs-succeeding';
@@ -49,12 +50,28 @@ export const awsChecks: readonly AwsCheck[] = [
 
 export const azureChecks: readonly AzureCheck[] = azureVaultChecks;
 
-/** Every check definition, AWS first (one source of truth for docs/checks.md). @public */
+/**
+ * The checks this package ships, AWS first: the engine's default, and what the backend's
+ * built-in checks module registers.
+ *
+ * @public
+ */
+export const builtInChecks: readonly BackupPostureCheck[] = [
+  ...awsChecks,
+  ...azureChecks,
+];
+
+/**
+ * Every built-in check definition, AWS first (one source of truth for docs/checks.md). A backend
+ * with check modules installed serves more: ask it, not this list.
+ *
+ * @public
+ */
 export function listCheckDefinitions(): CheckDefinition[] {
-  return [...awsChecks, ...azureChecks].map(c => c.definition);
+  return builtInChecks.map(c => c.definition);
 }
 
-/** @public */
+/** The ids of the built-in checks. @public */
 export function listCheckIds(): string[] {
   return listCheckDefinitions().map(d => d.id);
 }

@@ -3,25 +3,42 @@ import {
   Finding,
   CheckDefinition,
   CheckStatus,
+  CloudProvider,
   LineageChain,
 } from '../../posture';
 import { AwsContext } from '../context';
 
-/** What an AWS check sees: the inventory view and the lineage built from it. */
+/**
+ * What an AWS check sees: the inventory view (only what is reachable from the entity's own
+ * resources) and the key lineage built from it.
+ *
+ * @public
+ */
 export interface AwsEvaluationInput {
   ctx: AwsContext;
   lineage: LineageChain[];
 }
 
-/** A check: its static definition (docs come from it) and its pure evaluation. */
-export interface PostureCheck<I> {
-  definition: CheckDefinition;
+/**
+ * A check: its static definition (docs and the UI come from it) and its pure evaluation, one
+ * finding per subject. `C` is the cloud whose inventory the check reads: the engine runs it only
+ * for entities that have that cloud's inventory.
+ *
+ * @public
+ */
+export interface PostureCheck<I, C extends CloudProvider = CloudProvider> {
+  definition: CheckDefinition & { cloud: C };
   evaluate(input: I): Finding[];
 }
 
-export type AwsCheck = PostureCheck<AwsEvaluationInput>;
+/** A check over an entity's AWS inventory. @public */
+export type AwsCheck = PostureCheck<AwsEvaluationInput, 'aws'>;
 
-/** Builds a finding, dropping undefined evidence values. */
+/**
+ * Builds a finding, dropping undefined evidence values.
+ *
+ * @public
+ */
 export function finding(
   subject: string,
   status: CheckStatus,
@@ -41,6 +58,8 @@ export function finding(
  * One `unknown` finding per vault the entity depends on that could not be read, so that a check
  * over vaults never passes, fails or says not-applicable for want of data. `onlyAirGapped` keeps
  * the vaults that are or may be logically air-gapped.
+ *
+ * @public
  */
 export function unreadVaultFindings(
   ctx: AwsContext,
@@ -68,6 +87,8 @@ export function unreadVaultFindings(
 /**
  * A check over vaults that also answers `unknown` for each vault it depends on but could not read
  * (see {@link unreadVaultFindings}).
+ *
+ * @public
  */
 export function alsoUnreadVaults(
   check: AwsCheck,

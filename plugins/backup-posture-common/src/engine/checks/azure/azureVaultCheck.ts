@@ -4,7 +4,7 @@
  * scan failed, are \`unknown\`; a verdict relying on a key says when this scan's read of it failed.
  */
 import { AzureKeyFact, AzureRecoveryVaultFact } from '../../../inventory';
-import { CheckDefinition, CheckStatus, Finding } from '../../../posture';
+import { CheckStatus, Finding } from '../../../posture';
 import { AzureContext } from '../../azureContext';
 import { withKeyReads } from '../../keyFreshness';
 import { AzureCheck } from '../azureTypes';
@@ -26,7 +26,7 @@ export type Judge = (
 
 /** An Azure vault check from its definition and its judge of one vault. */
 export function azureVaultCheck(options: {
-  definition: CheckDefinition;
+  definition: AzureCheck['definition'];
   judge: Judge;
 }): AzureCheck {
   const { definition, judge } = options;

@@ -1,9 +1,9 @@
 /** Vault security settings judged by one reported value (pass, warn or fail by value). */
-import { CheckDefinition } from '../../../posture';
+import { AzureCheck } from '../azureTypes';
 import { azureVaultCheck } from './azureVaultCheck';
 
 export const settingCheck = (options: {
-  definition: CheckDefinition;
+  definition: AzureCheck['definition'];
   field:
     | 'infrastructureEncryption'
     | 'immutabilityState'

@@ -1,0 +1,9 @@
+/**
+ * Node.js library of the backup-posture plugin: the interfaces and extension points a backend
+ * module implements to add posture checks (and, once the backend takes them, inventory providers).
+ *
+ * @packageDocumentation
+ */
+export * from './checksExtensionPoint';
+export * from './checks';
+export * from './providers';

@@ -1,0 +1,2 @@
+export * from './InventoryProvider';
+export * from './extensionPoint';
