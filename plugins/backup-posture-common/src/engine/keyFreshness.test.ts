@@ -76,6 +76,12 @@ describe('key read freshness helpers (issue 15 item 3)', () => {
     );
   });
 
+  it('a key never read has no last read time: the evidence gets no keyReadAt entry at all', () => {
+    const f = withKeyReads(pass, [{ fact: { error: DENIED } }]);
+    expect(Object.keys(f.evidence)).toEqual(['keyManager', 'keyReadError']);
+    expect(f.evidence).not.toHaveProperty('keyReadAt');
+  });
+
   it('a key never read: an unknown finding gets the evidence only (its reason names the read); another verdict also gets the words', () => {
     const unknown: Finding = {
       ...pass,
