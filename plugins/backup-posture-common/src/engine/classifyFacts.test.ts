@@ -133,6 +133,23 @@ describe('classify: key index (A3, A4)', () => {
     ).toBe('aws-managed');
   });
 
+  it('A4: a source key known only by its bare id (not an ARN) has no multi-region relative and an unknown manager, and looking does not fail', () => {
+    const index = new KeyIndex([cmk(PROD, OSAKA, 'mrk-1234')]);
+    expect(index.findMultiRegionRelative('mrk-1234', OSAKA)).toBeUndefined();
+    expect(index.resolve('mrk-1234', undefined, PROD)).toMatchObject({
+      keyArn: 'mrk-1234',
+      manager: 'unknown',
+    });
+  });
+
+  it('A3: a described AWS-managed key of another account than its holder stays AWS-managed (only an undescribed one is taken as customer-managed)', () => {
+    const rds = awsManagedKey(PROD, TOKYO, 'rds');
+    const index = new KeyIndex([rds]);
+    expect(index.resolve(rds.arn, undefined, '444444444444').manager).toBe(
+      'aws-managed',
+    );
+  });
+
   it('A4: finds an AWS-managed key by alias only in the given account and region', () => {
     const tokyoRds = awsManagedKey(PROD, TOKYO, 'rds');
     const osakaRds = awsManagedKey(PROD, OSAKA, 'rds');
