@@ -4,7 +4,7 @@
  */
 import { CheckDefinition, CloudProvider, EquivalentControls } from '../posture';
 import { listCheckDefinitions } from './checks';
-import { KNOWN_AWS_MESSAGES } from './explanations';
+import { KNOWN_AWS_MESSAGES } from './aws/explanations';
 import { DEFAULT_POSTURE_LIMITS } from './options';
 import { GRADE_BANDS, SEVERITY_WEIGHTS, STATUS_CREDIT } from './score';
 import { STATUS_ORDER } from './status';

@@ -25,9 +25,9 @@ export type {
   PostureCheck,
 } from './checks/types';
 export type { AzureCheck, AzureEvaluationInput } from './checks/azureTypes';
-export type { AwsContext, ProtectingRule, UnreadVault } from './context';
-export type { AzureContext } from './azureContext';
-export type { SelectionMatch } from './selection';
+export type { AwsContext, ProtectingRule, UnreadVault } from './aws/context';
+export type { AzureContext } from './azure/context';
+export type { SelectionMatch } from './aws/selection';
 export { renderChecksMarkdown } from './checksMarkdown';
 export {
   encryptionModelOf,
@@ -37,23 +37,23 @@ export {
   INDEPENDENT_RESOURCE_TYPES,
   SOURCE_DEPENDENT_FALLBACK_ALIAS,
   COLD_STORAGE_RESOURCE_TYPES,
-} from './classify';
-export type { EncryptionModel } from './classify';
-export { explainAwsMessage, KNOWN_AWS_MESSAGES } from './explanations';
-export type { KnownMessage } from './explanations';
+} from './aws/classify';
+export type { EncryptionModel } from './aws/classify';
+export { explainAwsMessage, KNOWN_AWS_MESSAGES } from './aws/explanations';
+export type { KnownMessage } from './aws/explanations';
 export {
   encryptionPrincipalOf,
   parseKeyUri,
   REQUIRED_KEY_PERMISSIONS,
-} from './azureKeys';
-export { AZURE_VAULT_RESOURCE_TYPE } from './azureLineage';
+} from './azure/keys';
+export { AZURE_VAULT_RESOURCE_TYPE } from './azure/lineage';
 export {
   reachableFrom,
   lookupOf,
   planCovers,
   ruleTargetVaultArnOf,
-} from './reachability';
-export type { AwsFactLookup, ReachableAws } from './reachability';
+} from './aws/reachability';
+export type { AwsFactLookup, ReachableAws } from './aws/reachability';
 export { rollUpEvaluations } from './rollUp';
 export { keysByManager, recoveryPointsByKeyManager } from './keyMix';
 export { coverageOf } from './coverage';

@@ -15,7 +15,7 @@ import { KeyMix, emptyKeyMix } from '../api';
 import { AwsInventory, EntityInventory } from '../inventory';
 
 import { KeyManagerKind } from '../posture';
-import { KeyIndex, keyManagerOf } from './classify';
+import { KeyIndex, keyManagerOf } from './aws/classify';
 
 function count(mix: KeyMix, manager: KeyManagerKind): void {
   if (manager === 'customer') mix.customer++;

@@ -357,7 +357,7 @@ export const denyDeletePolicy = JSON.stringify({
 });
 
 /**
- * Makes `vaults` the entity's (see engine/reachability.ts): one S3 resource in PROD/TOKYO, selected
+ * Makes `vaults` the entity's (see engine/aws/reachability.ts): one S3 resource in PROD/TOKYO, selected
  * by a plan whose rules target the vaults of that account and region and copy to the others.
  * Restore access vaults need no rule: they belong to the entity through their source vault.
  */

@@ -1,4 +1,4 @@
-import { AzureContext } from '../azureContext';
+import { AzureContext } from '../azure/context';
 import { PostureCheck } from './types';
 
 /** What an Azure check sees: the entity's Recovery Services vaults, key vaults and keys. @public */

@@ -6,7 +6,7 @@ import {
   CloudProvider,
   LineageChain,
 } from '../../posture';
-import { AwsContext } from '../context';
+import { AwsContext } from '../aws/context';
 
 /**
  * What an AWS check sees: the inventory view (only what is reachable from the entity's own

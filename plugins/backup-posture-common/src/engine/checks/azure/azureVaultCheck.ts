@@ -5,7 +5,7 @@
  */
 import { AzureKeyFact, AzureRecoveryVaultFact } from '../../../inventory';
 import { CheckStatus, Finding } from '../../../posture';
-import { AzureContext } from '../../azureContext';
+import { AzureContext } from '../../azure/context';
 import { withKeyReads } from '../../keyFreshness';
 import { AzureCheck } from '../azureTypes';
 import { finding } from '../types';

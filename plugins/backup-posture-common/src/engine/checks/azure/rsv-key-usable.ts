@@ -1,4 +1,4 @@
-import { missingKeyPermissions, parseKeyUri } from '../../azureKeys';
+import { missingKeyPermissions, parseKeyUri } from '../../azure/keys';
 import { keyError, permissionWords } from './vaultKeyWords';
 import { azureVaultCheck } from './azureVaultCheck';
 

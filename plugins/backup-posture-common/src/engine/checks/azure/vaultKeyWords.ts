@@ -4,11 +4,11 @@ import {
   AzureKeyVaultFact,
   AzureRecoveryVaultFact,
 } from '../../../inventory';
-import { AzureContext } from '../../azureContext';
+import { AzureContext } from '../../azure/context';
 import {
   encryptionPrincipalOf,
   REQUIRED_KEY_PERMISSIONS,
-} from '../../azureKeys';
+} from '../../azure/keys';
 import { failedKeyRead, failedKeyReadReason } from '../../keyFreshness';
 
 /** Why the vault identity's key permissions are as reported (or not known). */
