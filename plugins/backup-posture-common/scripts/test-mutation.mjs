@@ -18,11 +18,11 @@
 // (reports/mutation/mutation.json and run.json; merging the same run twice changes nothing).
 /* eslint-disable no-console */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { HASHED, sourceSha1 as sha } from './sourceHash.mjs';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(pkgDir, '../..');
@@ -72,7 +72,22 @@ if (!reportOnly) {
     }),
   );
 }
-const info = JSON.parse(fs.readFileSync(runInfo, 'utf8'));
+const store = fs.existsSync(resultsFile)
+  ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
+  : { files: {} };
+// --report-only where the last run's report is not (a fresh clone or another worktree: reports/
+// is git-ignored): nothing to merge, summarise what mutation-results.json holds.
+const noReport =
+  reportOnly && !(fs.existsSync(report) && fs.existsSync(runInfo));
+const lastRun = store.lastRun ?? {};
+const info = noReport
+  ? {
+      seconds: lastRun.seconds ?? 0,
+      incremental: lastRun.incremental ?? false,
+      args: [],
+      date: lastRun.date ?? new Date().toISOString(),
+    }
+  : JSON.parse(fs.readFileSync(runInfo, 'utf8'));
 const { seconds } = info;
 const wasIncremental = info.incremental;
 const DETECTED = new Set(['Killed', 'Timeout']);
@@ -103,7 +118,15 @@ const count = mutants => {
 };
 const pct = s => (s === null ? 'n/a' : `${s.toFixed(1)}%`);
 
-const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+const result = noReport
+  ? {
+      files: {},
+      framework: {
+        version: lastRun.stryker,
+        dependencies: { jest: lastRun.jest },
+      },
+    }
+  : JSON.parse(fs.readFileSync(report, 'utf8'));
 const version = result.framework?.version ?? 'unknown';
 const jest = result.framework?.dependencies?.jest ?? 'unknown';
 const minutes = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
@@ -154,7 +177,7 @@ const positive = patterns
 const negative = patterns
   .filter(p => p.startsWith('!'))
   .map(p => globToRegExp(p.slice(1)));
-const mutated = engineFiles.filter(
+const mutated = (noReport ? [] : engineFiles).filter(
   f =>
     !partial ||
     (positive.some(r => r.test(f)) && !negative.some(r => r.test(f))),
@@ -166,35 +189,70 @@ if (ranged.length) {
 }
 
 // Merge: the mutated files get this run's counts and date; the others keep theirs.
-const sha = text => createHash('sha1').update(text).digest('hex');
 const sourceOf = file => fs.readFileSync(path.join(pkgDir, file), 'utf8');
-const command = `npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}`;
-const store = fs.existsSync(resultsFile)
-  ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
-  : { files: {} };
+const currentSha = new Map(engineFiles.map(f => [f, sha(sourceOf(f))]));
+// A file of the report that is no longer where it was measured (moved since): the engine file
+// with the same code, if exactly one has it.
+const movedTo = (file, source) => {
+  if (engineFiles.includes(file) || source === undefined) return file;
+  const same = engineFiles.filter(f => currentSha.get(f) === sha(source));
+  return same.length === 1 ? same[0] : file;
+};
+const command = noReport
+  ? lastRun.command
+  : `npm run test:mutation${info.args.length ? ` -- ${info.args.join(' ')}` : ''}`;
+const node = noReport ? lastRun.node : process.versions.node;
+// The report's files under their current paths (a report of a run made before a move names the
+// old ones).
+const reported = Object.fromEntries(
+  Object.entries(result.files).map(([f, r]) => [movedTo(f, r.source), r]),
+);
+const movedInReport = Object.keys(result.files).filter(
+  f =>
+    !engineFiles.includes(f) &&
+    engineFiles.includes(movedTo(f, result.files[f].source)),
+);
+for (const file of movedInReport) {
+  const now = movedTo(file, result.files[file].source);
+  if (!mutated.includes(now)) mutated.push(now);
+}
 for (const file of mutated) {
-  const mutants = result.files[file]?.mutants ?? [];
+  const mutants = reported[file]?.mutants ?? [];
   const { valid, score, killedOnly, ...counts } = count(mutants);
   store.files[file] = {
     measured: info.date,
     command,
-    sourceSha1: sha(result.files[file]?.source ?? sourceOf(file)),
+    sourceSha1: sha(reported[file]?.source ?? sourceOf(file)),
     ...counts,
   };
+}
+// A record whose file moved follows it when exactly one unrecorded engine file has its code.
+for (const [file, record] of Object.entries(store.files)) {
+  if (engineFiles.includes(file)) continue;
+  const same = engineFiles.filter(
+    f => !store.files[f] && currentSha.get(f) === record.sourceSha1,
+  );
+  if (same.length === 1) store.files[same[0]] = record;
 }
 for (const file of Object.keys(store.files)) {
   if (!engineFiles.includes(file)) delete store.files[file];
 }
-store.lastRun = {
-  date: info.date,
-  command,
-  seconds,
-  incremental: wasIncremental,
-  stryker: version,
-  jest,
-  node: process.versions.node,
-  filesMutated: mutated.length,
-};
+store.files = Object.fromEntries(
+  Object.entries(store.files).sort(([a], [b]) => a.localeCompare(b)),
+);
+store.sourceSha1 = HASHED;
+if (!noReport) {
+  store.lastRun = {
+    date: info.date,
+    command,
+    seconds,
+    incremental: wasIncremental,
+    stryker: version,
+    jest,
+    node,
+    filesMutated: mutated.length,
+  };
+}
 fs.writeFileSync(resultsFile, `${JSON.stringify(store, null, 2)}\n`);
 
 // Scores from the kept counts (the same arithmetic as count()).
@@ -221,7 +279,7 @@ const measured = engineFiles
   .map(f => ({
     file: f,
     ...score(store.files[f]),
-    changed: store.files[f].sourceSha1 !== sha(sourceOf(f)),
+    changed: store.files[f].sourceSha1 !== currentSha.get(f),
   }));
 const unmeasured = engineFiles.filter(f => !store.files[f]);
 const all = score(
@@ -253,8 +311,8 @@ const summary = [
     `${changed.length ? ` ${changed.length} file(s) changed since they were measured (marked *changed since*).` : ''}`,
   '',
   `Runs accumulate (plugins/backup-posture-common/mutation-results.json, committed): each row is from the last run that mutated the file. ` +
-    `Last run on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${process.versions.node}), ` +
-    `${wasIncremental ? 'incremental (unchanged mutants reused from the previous run)' : 'full run'}, ${mutated.length} file(s) mutated in ${minutes}: \`${command}\`.`,
+    `Last run on ${info.date.slice(0, 10)} with StrykerJS ${version} (jest ${jest}, Node ${node}), ` +
+    `${wasIncremental ? 'incremental (unchanged mutants reused from the previous run)' : 'full run'}, ${noReport ? lastRun.filesMutated : mutated.length} file(s) mutated in ${minutes}: \`${command}\`.`,
   '',
   '| file (src/engine/…) | measured | score | without timeouts | killed | timeout | survived | no coverage | ignored | errors |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -270,7 +328,7 @@ const summary = [
 ].join('\n');
 
 console.log(
-  `\nthis run: ${mutated.length} file(s) mutated in ${minutes}; ` +
+  `\n${noReport ? 'no report of a last run here, nothing merged' : `this run: ${mutated.length} file(s) mutated in ${minutes}`}; ` +
     `accumulated: ${measured.length} of ${engineFiles.length} engine files measured, ` +
     `${pct(all.score)} of ${all.valid} mutants killed; ${verdict}`,
 );
