@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { LineageChain, LineageLink } from '../../posture';
 import { evaluatePosture } from '../index';
-import { MAX_COPY_HOPS, sameKey } from './lineage';
+import { MAX_COPY_HOPS } from './lineageCopies';
+import { sameKey } from './lineageKeys';
 import {
   awsInventory,
   awsManagedKey,
