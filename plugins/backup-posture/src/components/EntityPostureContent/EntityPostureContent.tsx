@@ -10,13 +10,13 @@ import {
   hasNoBackups,
   useEntityPosture,
 } from '../shared';
-import { AzureVaultsTable } from './AzureVaultsTable';
+import { AzureVaultsTable } from './azure/AzureVaultsTable';
 import { ChecksTable } from './ChecksTable';
-import { LineageDiagram } from './LineageDiagram';
-import { RecoveryPointsTable } from './RecoveryPointsTable';
+import { LineageDiagram } from './lineage/LineageDiagram';
+import { RecoveryPointsTable } from './aws/RecoveryPointsTable';
 import { KeyReadErrors } from './KeyReadErrors';
 import { ScopeErrors } from './ScopeErrors';
-import { VaultsTable } from './VaultsTable';
+import { VaultsTable } from './aws/VaultsTable';
 
 /** The entity tab: lineage, checks, vaults, recovery points and scan problems. */
 export function EntityPostureContent() {

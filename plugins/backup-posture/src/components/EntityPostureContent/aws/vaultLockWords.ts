@@ -1,5 +1,5 @@
 import { AwsInventory } from '@backup-posture/plugin-backup-posture-common';
-import { formatTimestamp } from '../shared';
+import { formatTimestamp } from '../../shared';
 
 /**
  * A vault's lock in words (rule C1): a logically air-gapped vault is always compliance-locked; a

@@ -9,7 +9,7 @@ import {
   LineageGraphEdge,
   LineageGraphNode,
   LineageLane,
-} from './lineageModel';
+} from './graphTypes';
 import { LineageNodeBox } from './LineageNodeBox';
 import { LineageEdgeLabel } from './LineageEdgeLabel';
 import { laneFill } from './lanePalette';

@@ -12,7 +12,7 @@ import {
   formatTimestamp,
   resolveAwsKey,
   shortArn,
-} from '../shared';
+} from '../../shared';
 
 /** Recovery points, newest first, paged on the client (an entity holds at most a few thousand). */
 export function RecoveryPointsTable(props: { inventory?: AwsInventory }) {

@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { LineageChain } from '@backup-posture/plugin-backup-posture-common';
 import { LineageDiagram } from './LineageDiagram';
-import { lineage } from '../../__testUtils__/posture';
-import { mockSvgLayout } from '../../__testUtils__/svgLayout';
+import { lineage } from '../../../__testUtils__/posture';
+import { mockSvgLayout } from '../../../__testUtils__/svgLayout';
 
 mockSvgLayout();
 

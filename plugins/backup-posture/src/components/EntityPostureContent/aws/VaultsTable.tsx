@@ -5,7 +5,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { AwsInventory } from '@backup-posture/plugin-backup-posture-common';
-import { KeyManagerChip, resolveAwsKey } from '../shared';
+import { KeyManagerChip, resolveAwsKey } from '../../shared';
 import { lockWords } from './vaultLockWords';
 
 const VAULT_TYPE_WORDS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { LineageLane } from './lineageModel';
+import { LineageLane } from './graphTypes';
 import { WARNING_COLOUR, laneFill } from './lanePalette';
 
 const useStyles = makeStyles(theme => ({

@@ -5,11 +5,8 @@ import { LineageChain } from '@backup-posture/plugin-backup-posture-common';
 import { LineageChainGraph } from './LineageChainGraph';
 import { LineageChainList } from './LineageChainList';
 import { LineageLegend } from './LineageLegend';
-import {
-  LineageGraph,
-  LineageLane,
-  buildLineageOverview,
-} from './lineageModel';
+import { LineageGraph, LineageLane } from './graphTypes';
+import { buildLineageOverview } from './lineageModel';
 
 const MODEL_WORDS = {
   independent: 'independent encryption: backups use the vault key',

@@ -2,15 +2,9 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
-import { describeKey } from '../shared';
-import {
-  LineageGraph,
-  LineageGraphEdge,
-  LineageGraphNode,
-  keyLabel,
-  keyReadText,
-  roleWords,
-} from './lineageModel';
+import { describeKey } from '../../shared';
+import { LineageGraph, LineageGraphEdge, LineageGraphNode } from './graphTypes';
+import { keyLabel, keyReadText, roleWords } from './lineageWords';
 import { WARNING_COLOUR } from './lanePalette';
 
 const useStyles = makeStyles(theme => ({

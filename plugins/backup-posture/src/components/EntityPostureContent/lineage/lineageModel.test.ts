@@ -2,13 +2,9 @@ import {
   LineageChain,
   LineageLink,
 } from '@backup-posture/plugin-backup-posture-common';
-import { lineage } from '../../__testUtils__/posture';
-import {
-  buildLineageOverview,
-  keyLabel,
-  keyMismatchText,
-  shortenIds,
-} from './lineageModel';
+import { lineage } from '../../../__testUtils__/posture';
+import { buildLineageOverview } from './lineageModel';
+import { keyLabel, keyMismatchText, shortenIds } from './lineageWords';
 
 const link = (partial: Partial<LineageLink>): LineageLink => ({
   id: 'vault-a',

@@ -1,5 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { LineageGraphEdge, shortenIds } from './lineageModel';
+import { LineageGraphEdge } from './graphTypes';
+import { shortenIds } from './lineageWords';
 import { useSvgBox } from './useSvgBox';
 
 const LINE_HEIGHT = 14;

@@ -7,7 +7,7 @@ import {
   AzureInventory,
   parseKeyUri,
 } from '@backup-posture/plugin-backup-posture-common';
-import { KeyManagerChip } from '../shared';
+import { KeyManagerChip } from '../../shared';
 
 function keyVaultWords(
   inventory: AzureInventory,

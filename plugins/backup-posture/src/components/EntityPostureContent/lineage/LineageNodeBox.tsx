@@ -1,12 +1,12 @@
 import { makeStyles } from '@material-ui/core/styles';
+import { LineageGraphNode } from './graphTypes';
 import {
-  LineageGraphNode,
   keyLabel,
   keyReadText,
   roleWords,
   shortenIds,
   showsKeyRead,
-} from './lineageModel';
+} from './lineageWords';
 import { NODE_TEXT, WARNING_COLOUR } from './lanePalette';
 import { useSvgBox } from './useSvgBox';
 
