@@ -727,4 +727,16 @@ describe('cross-account-copy-ready (B2, B3): what a policy and a vault name deci
       }),
     );
   });
+
+  it('B4 pass: a key policy that allows the destination account kms:Decrypt alone, or kms:CreateGrant alone, shares the key', () => {
+    for (const actions of ['kms:Decrypt', 'kms:CreateGrant']) {
+      const { inventory } = copyToCentral({
+        sourceKeyPolicy: keyPolicy(shareWithCentral(actions)),
+      });
+      expect(prereq(inventory, 'B4 source key')).toMatchObject({
+        status: 'pass',
+        message: `source CMK policy allows account ${CENTRAL}`,
+      });
+    }
+  });
 });
