@@ -232,4 +232,86 @@ describe('resource-protected-by-plan: selections', () => {
       ).selected,
     ).toBe(true);
   });
+
+  it('only a leading aws:ResourceTag/ is the prefix: a tag key that merely contains it is the whole key', () => {
+    const legacy = resource('RDS', PROD, TOKYO, 'orders', {
+      tags: { 'legacy:aws:ResourceTag/app': 'payments' },
+    });
+    expect(
+      selectionMatch(
+        selection({
+          listOfTags: [
+            {
+              conditionType: 'STRINGEQUALS',
+              conditionKey: 'legacy:aws:ResourceTag/app',
+              conditionValue: 'payments',
+            },
+          ],
+        }),
+        legacy,
+      ),
+    ).toEqual({
+      ...base,
+      selected: true,
+      reason: 'ListOfTags legacy:aws:ResourceTag/app=payments',
+    });
+  });
+
+  it('Conditions alone select only when Resources and ListOfTags are both empty; a selection with nothing selects nothing', () => {
+    const met = conditions({ stringEquals: [tagCondition('env', 'prod')] });
+    const notListed = {
+      ...base,
+      selected: false,
+      reason: 'not listed in Resources or ListOfTags',
+    };
+    for (const other of [
+      { resources: ['arn:aws:rds:*:*:db:other'], listOfTags: [] },
+      {
+        resources: [],
+        listOfTags: [
+          {
+            conditionType: 'STRINGEQUALS',
+            conditionKey: 'app',
+            conditionValue: 'billing',
+          },
+        ],
+      },
+    ]) {
+      expect(
+        selectionMatch(selection({ ...other, conditions: met }), db),
+      ).toEqual(notListed);
+    }
+    expect(
+      selectionMatch(
+        selection({ resources: [], listOfTags: [], conditions: noConditions }),
+        db,
+      ),
+    ).toEqual(notListed);
+  });
+
+  it('NotResources: a resource selected and excluded by wildcards only is not named by the plan; an exact NotResources ARN names it', () => {
+    const wide = (notResources: string[]) =>
+      selectionMatch(
+        selection({
+          listOfTags: [],
+          resources: ['arn:aws:rds:*'],
+          notResources,
+        }),
+        db,
+      );
+    expect(wide(['arn:aws:rds:*:*:db:ord*'])).toEqual({
+      ...base,
+      selected: false,
+      named: false,
+      excludedByNotResources: true,
+      reason: 'excluded by NotResources arn:aws:rds:*:*:db:ord*',
+    });
+    expect(wide([db.arn])).toEqual({
+      ...base,
+      selected: false,
+      named: true,
+      excludedByNotResources: true,
+      reason: `excluded by NotResources ${db.arn}`,
+    });
+  });
 });

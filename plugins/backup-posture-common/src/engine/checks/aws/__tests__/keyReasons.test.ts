@@ -243,3 +243,64 @@ describe('recovery-point-encrypted (A1, A2): reasons and evidence', () => {
     });
   });
 });
+
+describe('copy-destination-key (A4): a destination with an AWS-owned key', () => {
+  it('A4 warn: an Aurora copy into an air-gapped vault on an AWS-owned key gets that key, not the aws/rds fallback, and is not a CMK', () => {
+    const src = vault(PROD, TOKYO, 'a', sourceVaultKey);
+    const dest = vault(PROD, OSAKA, 'lag', undefined, {
+      vaultType: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+      encryptionKeyType: 'AWS_OWNED_KMS_KEY',
+    });
+    const inventory = entity(
+      awsInventory({
+        resources: [resource('Aurora', PROD, TOKYO, 'db')],
+        vaults: [src, dest],
+        keys: [sourceVaultKey],
+        plans: [
+          plan(PROD, TOKYO, [
+            rule('a', {
+              copyActions: [{ destinationBackupVaultArn: dest.arn }],
+            }),
+          ]),
+        ],
+      }),
+    );
+    expect(destinationKey(inventory).findings).toEqual([
+      expect.objectContaining({
+        status: 'warn',
+        message: 'copies get an AWS-owned key, not a customer-managed key',
+        evidence: expect.objectContaining({
+          destinationBackupVaultArn: dest.arn,
+          resourceTypes: ['Aurora'],
+          destinationKeyManager: 'aws-owned',
+        }),
+      }),
+    ]);
+  });
+
+  it('A4 fail: a multi-region replica of an independent-type source key (S3) is no unused replica: only source-dependent sources name one', () => {
+    const mrk = cmk(PROD, TOKYO, 'mrk-bucket', {
+      multiRegionKeyType: 'PRIMARY',
+      replicaKeyArns: [`arn:aws:kms:${OSAKA}:${PROD}:key/mrk-bucket`],
+    });
+    const replica = cmk(PROD, OSAKA, 'mrk-bucket', {
+      multiRegionKeyType: 'REPLICA',
+      primaryKeyArn: mrk.arn,
+    });
+    const { inventory } = copyToOsaka(
+      [
+        resource('Aurora', PROD, TOKYO, 'db'),
+        resource('S3', PROD, TOKYO, 'b', { encryptionKeyArn: mrk.arn }),
+      ],
+      awsManagedKey(PROD, OSAKA, 'backup'),
+      [mrk, replica],
+    );
+    const [f] = destinationKey(inventory).findings;
+    expect(f).toMatchObject({
+      status: 'fail',
+      message:
+        'destination vault dr uses alias/aws/backup (AWS-managed): copies will get Aurora → alias/aws/rds',
+    });
+    expect(f.evidence).not.toHaveProperty('unusedReplicaKeyArns');
+  });
+});
