@@ -300,3 +300,6 @@ export function readConfig(root: Config): BackupPostureConfig {
       []) as unknown[],
   };
 }
+
+/** The AWS part of the configuration. */
+export type AwsConfig = BackupPostureConfig['aws'];

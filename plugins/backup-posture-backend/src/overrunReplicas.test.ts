@@ -111,7 +111,7 @@ describe('a scan that overruns schedule.timeout on two replicas (POSTGRES_15)', 
           .first()
       ).id;
       expect(new Set(written.map(r => r.scan_id))).toEqual(new Set([newest]));
-      const scopesOfCutScan = await knex('backup_posture_scopes')
+      const scopesOfCutScan = await knex('backup_posture_scope_snapshots')
         .where({ scan_id: overrun.id })
         .where('last_attempt_at', '>', next.started_at);
       expect(scopesOfCutScan).toEqual([]);

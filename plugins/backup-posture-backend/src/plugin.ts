@@ -15,14 +15,15 @@ import {
 } from '@backup-posture/plugin-backup-posture-node';
 import { registerPostureActions } from './actions';
 import { AzureClientFactory } from './azure/AzureClientFactory';
-import { AzureScanner } from './azure/AzureScanner';
+import { AzureInventoryProvider } from './azure/AzureInventoryProvider';
+import { AwsInventoryProvider } from './aws/AwsInventoryProvider';
 import { CheckRegistry } from './checks/CheckRegistry';
 import { readConfig } from './config';
-import { AwsClientFactory } from './discovery/clients';
-import { DefaultAccountCredentials } from './discovery/credentials';
+import { AwsClientFactory } from './aws/clients';
+import { DefaultAccountCredentials } from './aws/credentials';
 import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { PostureService } from './posture/PostureService';
-import { unsupportedProviders } from './providers/unsupportedProviders';
+import { ProviderRegistry } from './providers/ProviderRegistry';
 import { ScanRunner } from './scan/ScanRunner';
 import { ScanScheduler } from './scan/scanScheduler';
 import { createRouter } from './service/router';
@@ -42,9 +43,10 @@ export const backupPosturePlugin = createBackendPlugin({
   register(env) {
     const registry = new CheckRegistry();
     env.registerExtensionPoint(backupPostureChecksExtensionPoint, registry);
+    const providers = new ProviderRegistry();
     env.registerExtensionPoint(
       backupPostureInventoryProvidersExtensionPoint,
-      unsupportedProviders,
+      providers,
     );
     env.registerInit({
       deps: {
@@ -82,28 +84,26 @@ export const backupPosturePlugin = createBackendPlugin({
           config,
           DefaultAccountCredentials.fromConfig(rootConfig, config),
         );
+        // The built-in clouds, through the same point a module's provider is added by (modules
+        // added theirs before this init ran).
+        providers.addProviders(
+          new AwsInventoryProvider({ config: config.aws, clients, logger }),
+          new AzureInventoryProvider({
+            config: config.azure,
+            clients: config.azure
+              ? new AzureClientFactory(config.azure, config.timeouts.requestMs)
+              : undefined,
+          }),
+        );
         const posture = new PostureService({
           store,
           catalog: deps.catalog,
           logger,
           exceptions,
           checks,
-          defaultTagKey: config.aws.defaultTagSelector?.tagKey,
+          providers: providers.list(),
         });
-        const azure = config.azure
-          ? new AzureScanner({
-              config: config.azure,
-              clients: new AzureClientFactory(
-                config.azure,
-                config.timeouts.requestMs,
-              ),
-              store,
-              logger,
-              scopeTimeoutMs: config.timeouts.scopeMs,
-            })
-          : undefined;
         const runner = new ScanRunner({
-          azure,
           notifier: config.notifications.enabled
             ? new RegressionNotifier({
                 notifications: deps.notifications,
@@ -114,7 +114,6 @@ export const backupPosturePlugin = createBackendPlugin({
           config,
           logger,
           store,
-          clients,
           catalog: deps.catalog,
           auth: deps.auth,
           posture,

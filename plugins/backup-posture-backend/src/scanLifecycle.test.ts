@@ -233,7 +233,7 @@ describe('interrupted scans (issue 15, item 1)', () => {
       const written = async () =>
         Number(
           (
-            await knex('backup_posture_scopes')
+            await knex('backup_posture_scope_snapshots')
               .where({ scan_id: scanId })
               .count({ n: '*' })
           )[0].n,

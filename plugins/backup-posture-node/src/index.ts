@@ -1,6 +1,6 @@
 /**
  * Node.js library of the backup-posture plugin: the interfaces and extension points a backend
- * module implements to add posture checks (and, once the backend takes them, inventory providers).
+ * module implements to add posture checks and inventory providers.
  *
  * @packageDocumentation
  */

@@ -249,7 +249,7 @@ function findings(sorted: PresetResult[]): string {
     '- **Three vault listings per scope.** The scanner listed vaults once per vault type ' +
       '(`ByVaultType` = standard, air-gapped, restore-access), though an unfiltered `ListBackupVaults` ' +
       'returns every type with its `VaultType`: 3 calls where 1 does, calls / minimum 1.124 on a ' +
-      '2-account estate. Fixed in `plugins/backup-posture-backend/src/discovery/scopeScanner.ts`; every ' +
+      '2-account estate. Fixed in `plugins/backup-posture-backend/src/aws/scopeScanner.ts`; every ' +
       'other operation already matched the minimum exactly, so the ratio is now 1.000.',
   );
   lines.push(
@@ -268,7 +268,7 @@ function findings(sorted: PresetResult[]): string {
       '+0.58 GiB at 100, four times the growth of the estate itself. Clients are now built on first ' +
       'use of each service and kept for the most recently used 64 scopes (at least 4 × the scope ' +
       'concurrency); the per-scope rate limiters stay, so no scope exceeds its call rate ' +
-      '(`plugins/backup-posture-backend/src/discovery/clients.ts`).',
+      '(`plugins/backup-posture-backend/src/aws/clients.ts`).',
   );
   lines.push(
     '- **The entity route parsed, re-serialised and compressed every answer.** Each stored posture ' +

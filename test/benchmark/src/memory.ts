@@ -53,8 +53,10 @@ export async function oneEstateCopyBytes(dbFile: string): Promise<number> {
     useNullAsDefault: true,
   });
   try {
-    const scopes = await db('backup_posture_scopes').select('snapshot');
-    const keys = await db('backup_posture_keys').select('fact');
+    const scopes = await db('backup_posture_scope_snapshots').select(
+      'snapshot',
+    );
+    const keys = await db('backup_posture_key_facts').select('fact');
     const texts = [
       ...scopes.map((r: { snapshot: string | null }) => r.snapshot ?? 'null'),
       ...keys.map((r: { fact: string }) => r.fact),

@@ -116,28 +116,57 @@ describe('backupPostureChecksExtensionPoint', () => {
     ).rejects.toThrow(/ConflictError.*org-check is registered twice/s);
   });
 
-  it('inventory providers from modules are refused at startup, not ignored (AWS and Azure are still built in)', async () => {
-    const provider = { cloud: 'aws' } as InventoryProvider;
-    const providerModule = createBackendModule({
+  /** A module adding inventory providers, as a third party writes one. */
+  const providerModule = (...providers: InventoryProvider[]) =>
+    createBackendModule({
       pluginId: 'backup-posture',
       moduleId: 'org-provider',
       register(env) {
         env.registerInit({
           deps: { providers: backupPostureInventoryProvidersExtensionPoint },
-          async init({ providers }) {
-            providers.addProviders(provider);
+          async init({ providers: point }) {
+            point.addProviders(...providers);
           },
         });
       },
     });
+
+  it('a module provider for a cloud already provided is refused at startup, naming the cloud', async () => {
+    const provider = {
+      cloud: 'aws',
+      mappingOf: () => undefined,
+      keyIdOf: () => '',
+      scopeLabel: () => '',
+      startScan: async () => {
+        throw new Error('never scanned');
+      },
+      createIndex: () => ({
+        scopeCount: 0,
+        slice: () => ({ inventory: {}, scopes: [] }),
+      }),
+    } as InventoryProvider;
     await expect(
       startPlugin({
         config: simulatedConfig(),
         entities: [],
-        extraFeatures: [providerModule],
+        extraFeatures: [providerModule(provider)],
       }),
     ).rejects.toThrow(
-      /NotImplementedError: backup-posture does not take inventory providers from modules yet/,
+      /ConflictError: A backup-posture inventory provider for aws is registered twice/,
+    );
+  });
+
+  it('a module provider without the interface is refused at startup, naming what is missing', async () => {
+    await expect(
+      startPlugin({
+        config: simulatedConfig(),
+        entities: [],
+        extraFeatures: [
+          providerModule({ cloud: 'gcp' } as unknown as InventoryProvider),
+        ],
+      }),
+    ).rejects.toThrow(
+      /InputError: Backup-posture inventory provider gcp has no mappingOf\(\)/,
     );
   });
 });

@@ -6,7 +6,7 @@ import {
   ANNOTATION_AZURE_VAULT_TAGS,
   EntityConfigurationProblem,
 } from '@backup-posture/plugin-backup-posture-common';
-import { TagSelector } from '../discovery/types';
+import { TagSelector } from '../aws/types';
 
 /** How one entity maps to AWS resources and Azure Recovery Services vaults. */
 export interface EntityMapping {

@@ -1,6 +1,6 @@
-import { Scope, TagSelector } from '../discovery/types';
+import { Scope, TagSelector } from '../aws/types';
 import { EntityMapping, tagsMatch } from './annotations';
-import { arnScope } from '../posture/resourceTypes';
+import { arnScope } from '../aws/resourceTypes';
 
 /**
  * The AWS resources the catalog maps to entities (by ARN annotation, tag selector or the default

@@ -6,47 +6,25 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AwsGlobalSettingsFact,
   BackupPostureCheck,
-  AwsOrganizationFact,
   EntityPostureResponse,
   PostureEvaluation,
   PostureException,
 } from '@backup-posture/plugin-backup-posture-common';
-import { EntityMapping, readEntityMapping } from '../mapping/annotations';
+import { InventoryProvider } from '@backup-posture/plugin-backup-posture-node';
 import { buildRollUps, isRollUpKind } from '../mapping/rollUp';
+import {
+  EntityMappings,
+  readEntityMappings,
+} from '../providers/entityMappings';
+import { loadPostureIndex, PostureIndex } from '../providers/PostureIndex';
 import { PostureStore } from '../store/PostureStore';
 import { EntityRow } from '../store/types';
 import { computeEntityPosture, entityRefOf } from './entityPosture';
-import { AzureInventoryIndex } from './AzureInventoryIndex';
-import { InventoryIndex } from './InventoryIndex';
 
 /** What the entity route sends: stored compressed JSON as is, or a posture computed now. */
 export type PostureAnswer =
   { gzipped: Buffer } | { posture: EntityPostureResponse };
-
-export const FACT_GLOBAL_SETTINGS = 'aws.globalSettings';
-export const FACT_ORGANIZATION = 'aws.organization';
-
-/** Loads every stored snapshot, key and account-wide fact into an index. */
-export async function loadIndex(store: PostureStore): Promise<InventoryIndex> {
-  const [scopes, keys, globalSettings, organization, subscriptions, azureKeys] =
-    await Promise.all([
-      store.snapshots.listScopes(),
-      store.snapshots.listKeys(),
-      store.snapshots.getFact<AwsGlobalSettingsFact>(FACT_GLOBAL_SETTINGS),
-      store.snapshots.getFact<AwsOrganizationFact>(FACT_ORGANIZATION),
-      store.snapshots.listAzureSubscriptions(),
-      store.snapshots.listAzureKeys(),
-    ]);
-  return new InventoryIndex(
-    scopes,
-    keys,
-    globalSettings,
-    organization,
-    new AzureInventoryIndex(subscriptions, azureKeys),
-  );
-}
 
 /**
  * Evaluates entities from stored snapshots (during a scan, for all of them at once) and answers the
@@ -61,12 +39,23 @@ export class PostureService {
       exceptions: PostureException[];
       /** The checks registered through the extension point (built-in and from modules). */
       checks: readonly BackupPostureCheck[];
-      defaultTagKey?: string;
+      /** The inventory providers (clouds), built-in and from modules. */
+      providers: readonly InventoryProvider[];
     },
   ) {}
 
-  mappingOf(entity: Entity): EntityMapping | undefined {
-    return readEntityMapping(entity, this.deps.defaultTagKey);
+  get providers(): readonly InventoryProvider[] {
+    return this.deps.providers;
+  }
+
+  /** What the entity's annotations say, for every provider; `undefined` when none maps it. */
+  mappingOf(entity: Entity): EntityMappings | undefined {
+    return readEntityMappings(entity, this.deps.providers);
+  }
+
+  /** Every provider's stored inventory, indexed for slicing. */
+  loadIndex(): Promise<PostureIndex> {
+    return loadPostureIndex(this.deps.store.snapshots, this.deps.providers);
   }
 
   /**
@@ -76,11 +65,11 @@ export class PostureService {
    */
   *evaluateEach(
     entities: Entity[],
-    index: InventoryIndex,
+    index: PostureIndex,
     now: string,
     lastScanAt: string,
   ): Generator<EntityRow> {
-    const mappings = new Map<string, EntityMapping>();
+    const mappings = new Map<string, EntityMappings>();
     for (const e of entities) {
       if (isRollUpKind(e.kind)) continue;
       const m = this.mappingOf(e);
@@ -185,7 +174,7 @@ export class PostureService {
     }
     // Annotated after the last scan: evaluate now from the stored snapshots.
     const last = await this.deps.store.scans.lastFinishedScan();
-    const index = await loadIndex(this.deps.store);
+    const index = await this.loadIndex();
     return {
       posture: computeEntityPosture({
         entity,

@@ -20,9 +20,9 @@ import {
   rollUpEvaluations,
   KeyReadStatus,
 } from '@backup-posture/plugin-backup-posture-common';
-import { EntityMapping } from '../mapping/annotations';
+import { EntityMappings } from '../providers/entityMappings';
+import { PostureIndex } from '../providers/PostureIndex';
 import { EntityRow } from '../store/types';
-import { InventoryIndex } from './InventoryIndex';
 
 export const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -94,13 +94,13 @@ function keyReadStatuses(inventory: EntityInventory): KeyReadStatus[] {
 export interface PostureInput {
   entity: Entity;
   /** The mappings that make up the entity (its own, or its members' for systems and groups). */
-  mappings: EntityMapping[];
+  mappings: EntityMappings[];
   problems: EntityConfigurationProblem[];
   /** True for systems/groups: the posture is the roll-up of members. */
   rollUp: boolean;
   /** For roll-ups: the members' own evaluations, rolled up instead of evaluating the union. */
   memberEvaluations?: PostureEvaluation[];
-  index: InventoryIndex;
+  index: PostureIndex;
   exceptions: PostureException[];
   /** The checks to evaluate (the registered ones); the engine's built-ins when absent. */
   checks?: readonly BackupPostureCheck[];
@@ -116,8 +116,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   const inventory: EntityInventory = {
     entityRef,
     ...(slice.collectedAt ? { collectedAt: slice.collectedAt } : {}),
-    ...(slice.aws ? { aws: slice.aws } : {}),
-    ...(slice.azure ? { azure: slice.azure } : {}),
+    ...slice.inventory,
     scopes: slice.scopes,
     problems,
   };
@@ -158,9 +157,9 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   const checkStatuses: Record<string, CheckStatus> = {};
   for (const c of evaluation?.checks ?? []) checkStatuses[c.checkId] = c.status;
   const clouds: CloudProvider[] = [];
-  if (slice.aws?.resources.length || slice.aws?.vaults.length)
-    clouds.push('aws');
-  if (slice.azure?.vaults.length || slice.azure?.unresolvedVaultIds?.length)
+  const { aws, azure } = slice.inventory;
+  if (aws?.resources.length || aws?.vaults.length) clouds.push('aws');
+  if (azure?.vaults.length || azure?.unresolvedVaultIds?.length)
     clouds.push('azure');
   const summary: EntityPostureSummary = {
     entityRef,

@@ -4,7 +4,7 @@ import {
   EntityPostureSummary,
 } from '@backup-posture/plugin-backup-posture-common';
 import { gunzipSync } from 'node:zlib';
-import { emptyScopeSnapshot } from '../discovery/types';
+import { emptyScopeSnapshot, ScopeSnapshot } from '../aws/types';
 import { EntityRow } from './types';
 import { storeDatabases, storeOn } from '../__testUtils__/storeDatabases';
 import { PostureStore } from './PostureStore';
@@ -140,6 +140,7 @@ describe('PostureStore entity rows', () => {
       for (const accountId of accounts) {
         for (const region of regions) {
           await store.snapshots.saveScopeSnapshot(
+            { cloud: 'aws', account: accountId, region },
             emptyScopeSnapshot({ accountId, region }, at),
             'scan-1',
             at,
@@ -147,12 +148,12 @@ describe('PostureStore entity rows', () => {
         }
       }
       await store.snapshots.saveScopeFailure(
-        { accountId: accounts[7], region: 'eu-west-1' },
+        { cloud: 'aws', account: accounts[7], region: 'eu-west-1' },
         { name: 'AccessDenied', message: 'denied' },
         'scan-2',
         at,
       );
-      const scopes = await store.snapshots.listScopes();
+      const scopes = await store.snapshots.listScopes<ScopeSnapshot>('aws');
       expect(scopes).toHaveLength(450);
       const keys = scopes.map(
         s => `${s.snapshot?.accountId}/${s.snapshot?.region}`,

@@ -1,146 +1,90 @@
+import { FactError } from '@backup-posture/plugin-backup-posture-common';
 import {
-  AwsKmsKeyFact,
-  AzureKeyFact,
-  FactError,
-} from '@backup-posture/plugin-backup-posture-common';
+  DescribedKey,
+  InventoryScope,
+} from '@backup-posture/plugin-backup-posture-node';
 import { Knex } from 'knex';
-import { AzureSubscriptionSnapshot } from '../azure/types';
-import { Scope, ScopeSnapshot } from '../discovery/types';
 import { assertLive, BATCH, fenceOf, notNewer, ScanFence } from './fence';
 import {
   listSnapshotRows,
   saveFailureRow,
   saveSnapshotRow,
 } from './snapshotRows';
-import { SnapshotStore, StoredAzureSubscription, StoredScope } from './types';
+import { SnapshotStore, StoredScopeRow } from './types';
+
+const SCOPES = 'backup_posture_scope_snapshots';
+const KEYS = 'backup_posture_key_facts';
+const FACTS = 'backup_posture_facts';
+
+const scopeKey = (scope: InventoryScope) => ({
+  cloud: scope.cloud,
+  account: scope.account,
+  region: scope.region,
+});
 
 /**
- * What discovery read: a snapshot per scope (AWS account × region, Azure subscription), each kept
- * with its last good read when a scan fails it; key descriptions; account-wide facts.
+ * What discovery read, for every cloud alike: a snapshot per scope (cloud, account or subscription,
+ * region), kept with its last good read when a scan fails it; key descriptions by (cloud, key id);
+ * facts that belong to no scope, by name.
  */
 export class DatabaseSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async saveScopeSnapshot(
-    snapshot: ScopeSnapshot,
+    scope: InventoryScope,
+    snapshot: unknown,
     scan: ScanFence,
     at: string,
   ) {
-    await saveSnapshotRow(
-      this.db,
-      'backup_posture_scopes',
-      { account_id: snapshot.accountId, region: snapshot.region },
-      snapshot,
-      scan,
-      at,
-    );
+    await saveSnapshotRow(this.db, SCOPES, scopeKey(scope), snapshot, scan, at);
   }
 
   async saveScopeFailure(
-    scope: Scope,
+    scope: InventoryScope,
     error: FactError,
     scan: ScanFence,
     at: string,
   ) {
-    await saveFailureRow(
-      this.db,
-      'backup_posture_scopes',
-      { account_id: scope.accountId, region: scope.region },
-      error,
-      scan,
-      at,
-    );
+    await saveFailureRow(this.db, SCOPES, scopeKey(scope), error, scan, at);
   }
 
-  async listScopes(): Promise<StoredScope[]> {
-    return listSnapshotRows<ScopeSnapshot>(
+  async listScopes<T>(cloud: string): Promise<Array<StoredScopeRow<T>>> {
+    return listSnapshotRows<T>(
       this.db,
-      'backup_posture_scopes',
-      ['account_id', 'region'],
-      r => ({
-        cloud: 'aws',
-        account: r.account_id,
-        region: r.region,
-      }),
+      SCOPES,
+      { cloud },
+      ['account', 'region'],
+      r => ({ cloud: r.cloud, account: r.account, region: r.region }),
     );
   }
-
-  async saveAzureSnapshot(
-    snapshot: AzureSubscriptionSnapshot,
-    scan: ScanFence,
-    at: string,
-  ) {
-    await saveSnapshotRow(
-      this.db,
-      'backup_posture_azure_subscriptions',
-      { subscription_id: snapshot.subscriptionId },
-      snapshot,
-      scan,
-      at,
-    );
-  }
-
-  async saveAzureFailure(
-    subscriptionId: string,
-    error: FactError,
-    scan: ScanFence,
-    at: string,
-  ) {
-    await saveFailureRow(
-      this.db,
-      'backup_posture_azure_subscriptions',
-      { subscription_id: subscriptionId },
-      error,
-      scan,
-      at,
-    );
-  }
-
-  /** Azure subscriptions as scopes: `region` is `global` (one scan covers every location). */
-  async listAzureSubscriptions(): Promise<StoredAzureSubscription[]> {
-    return listSnapshotRows<AzureSubscriptionSnapshot>(
-      this.db,
-      'backup_posture_azure_subscriptions',
-      ['subscription_id'],
-      r => ({ cloud: 'azure', account: r.subscription_id, region: 'global' }),
-    );
-  }
-
-  // --- keys and account-wide facts ---------------------------------------------------------------
 
   /**
-   * Stores key facts. A key read now gets `readAt`; a key that failed this time keeps its last
-   * good description, marked with the error (`staleError`) and the attempt (`lastAttemptAt`), so
-   * no check takes it for a fresh read; one never read keeps its `error`.
+   * Stores key descriptions. A key read now gets `readAt`; a key that failed this time keeps its
+   * last good description, marked with the error (`staleError`) and the attempt (`lastAttemptAt`),
+   * so no check takes it for a fresh read; one never read keeps its `error`.
    */
-  private async saveKeyRows<
-    F extends {
-      error?: FactError;
-      readAt?: string;
-      staleError?: FactError;
-      lastAttemptAt?: string;
-    },
-  >(
-    table: string,
-    keyColumn: string,
-    idOf: (fact: F) => string,
-    facts: F[],
-    previous: F[],
+  async saveKeys<K extends DescribedKey>(
+    cloud: string,
+    facts: K[],
+    idOf: (fact: K) => string,
     scan: ScanFence,
     at: string,
   ) {
     assertLive(scan);
     const fence = fenceOf(scan, at);
-    const old = new Map(previous.map(k => [idOf(k), k] as const));
+    const old = new Map(
+      (await this.listKeys<K>(cloud)).map(k => [idOf(k), k] as const),
+    );
     const rows = facts.map(f => {
       const last = old.get(idOf(f));
-      let fact: F;
+      let fact: K;
       if (!f.error) fact = { ...f, readAt: at };
       else if (last && !last.error)
         fact = { ...last, staleError: f.error, lastAttemptAt: at };
       else fact = { ...f, lastAttemptAt: at };
       return {
-        [keyColumn]: idOf(f),
+        cloud,
+        key_id: idOf(f),
         fact: JSON.stringify(fact),
         described_at: at,
         scan_id: fence.id,
@@ -149,57 +93,39 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     });
     for (let i = 0; i < rows.length; i += BATCH) {
       assertLive(scan);
-      await this.db(table)
+      await this.db(KEYS)
         .insert(rows.slice(i, i + BATCH))
-        .onConflict(keyColumn)
+        .onConflict(['cloud', 'key_id'])
         .merge()
-        .where(notNewer(table, fence.startedAt));
+        .where(notNewer(KEYS, fence.startedAt));
     }
   }
 
-  async saveKeys(facts: AwsKmsKeyFact[], scan: ScanFence, at: string) {
-    await this.saveKeyRows(
-      'backup_posture_keys',
-      'key_arn',
-      f => f.arn,
-      facts,
-      await this.listKeys(),
-      scan,
-      at,
-    );
-  }
-
-  async listKeys(): Promise<AwsKmsKeyFact[]> {
-    const rows = await this.db('backup_posture_keys').select('fact');
-    return rows.map(r => JSON.parse(r.fact));
-  }
-
-  async saveAzureKeys(facts: AzureKeyFact[], scan: ScanFence, at: string) {
-    await this.saveKeyRows(
-      'backup_posture_azure_keys',
-      'key_uri',
-      f => f.keyUri,
-      facts,
-      await this.listAzureKeys(),
-      scan,
-      at,
-    );
-  }
-
-  async listAzureKeys(): Promise<AzureKeyFact[]> {
-    const rows = await this.db('backup_posture_azure_keys').select('fact');
+  async listKeys<K>(cloud: string): Promise<K[]> {
+    const rows = await this.db(KEYS).where({ cloud }).select('fact');
     return rows.map(r => JSON.parse(r.fact));
   }
 
   async setFact(name: string, value: unknown, at: string) {
-    await this.db('backup_posture_facts')
+    await this.db(FACTS)
       .insert({ name, value: JSON.stringify(value), updated_at: at })
       .onConflict('name')
       .merge();
   }
 
   async getFact<T>(name: string): Promise<T | undefined> {
-    const row = await this.db('backup_posture_facts').where({ name }).first();
+    const row = await this.db(FACTS).where({ name }).first();
     return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  async listFacts(prefix: string): Promise<Record<string, unknown>> {
+    // A handful of rows: filtered here rather than with LIKE, whose escaping differs by database.
+    const rows = await this.db(FACTS).select('name', 'value');
+    const facts: Record<string, unknown> = {};
+    for (const r of rows) {
+      if (r.name.startsWith(prefix))
+        facts[r.name.slice(prefix.length)] = JSON.parse(r.value);
+    }
+    return facts;
   }
 }

@@ -4,7 +4,8 @@ import {
   emptyKeyMix,
   EntityPostureSummary,
 } from '@backup-posture/plugin-backup-posture-common';
-import { emptyScopeSnapshot } from '../discovery/types';
+import { AwsKmsKeyFact } from '@backup-posture/plugin-backup-posture-common';
+import { emptyScopeSnapshot } from '../aws/types';
 import { EntityRow } from './types';
 import { createPostureStore } from './PostureStore';
 
@@ -51,6 +52,12 @@ function row(name: string, score: number): EntityRow {
 }
 
 const SCOPE = { accountId: '222222222222', region: 'eu-west-1' };
+const AWS_SCOPE = {
+  cloud: 'aws' as const,
+  account: SCOPE.accountId,
+  region: SCOPE.region,
+};
+const arnOf = (k: AwsKmsKeyFact) => k.arn;
 const KEY = 'arn:aws:kms:eu-west-1:222222222222:key/k1';
 
 describe('writes fenced by scan start time', () => {
@@ -69,11 +76,13 @@ describe('writes fenced by scan start time', () => {
       // The newer scan finishes first.
       const at = '2026-11-29T10:21:00.000Z';
       await store.snapshots.saveScopeSnapshot(
+        AWS_SCOPE,
         { ...emptyScopeSnapshot(SCOPE, at), collectedAt: at },
         newer,
         at,
       );
-      await store.snapshots.saveKeys(
+      await store.snapshots.saveKeys<AwsKmsKeyFact>(
+        'aws',
         [
           {
             arn: KEY,
@@ -81,8 +90,9 @@ describe('writes fenced by scan start time', () => {
             region: 'eu-west-1',
             keyManager: 'CUSTOMER',
             keyState: 'Disabled',
-          } as any,
+          } as AwsKmsKeyFact,
         ],
+        arnOf,
         newer,
         at,
       );
@@ -100,17 +110,19 @@ describe('writes fenced by scan start time', () => {
       // Then the older one, late, writes everything it had read.
       const late = '2026-11-29T10:30:00.000Z';
       await store.snapshots.saveScopeSnapshot(
+        AWS_SCOPE,
         emptyScopeSnapshot(SCOPE, late),
         older,
         late,
       );
       await store.snapshots.saveScopeFailure(
-        SCOPE,
+        AWS_SCOPE,
         { name: 'Throttling', message: 'Rate exceeded' },
         older,
         late,
       );
-      await store.snapshots.saveKeys(
+      await store.snapshots.saveKeys<AwsKmsKeyFact>(
+        'aws',
         [
           {
             arn: KEY,
@@ -118,8 +130,9 @@ describe('writes fenced by scan start time', () => {
             region: 'eu-west-1',
             keyManager: 'CUSTOMER',
             keyState: 'Enabled',
-          } as any,
+          } as AwsKmsKeyFact,
         ],
+        arnOf,
         older,
         late,
       );
@@ -139,7 +152,7 @@ describe('writes fenced by scan start time', () => {
         }),
       ).toBe(false);
 
-      const [scope] = await store.snapshots.listScopes();
+      const [scope] = await store.snapshots.listScopes('aws');
       expect(scope.status).toEqual({
         cloud: 'aws',
         account: SCOPE.accountId,
@@ -148,9 +161,11 @@ describe('writes fenced by scan start time', () => {
         lastAttemptAt: at,
         lastSuccessAt: at,
       });
-      expect((await store.snapshots.listKeys()).map(k => k.keyState)).toEqual([
-        'Disabled',
-      ]);
+      expect(
+        (await store.snapshots.listKeys<AwsKmsKeyFact>('aws')).map(
+          k => k.keyState,
+        ),
+      ).toEqual(['Disabled']);
       const summaries = await store.entities.getSummaries([
         'component:default/payments-api',
         'component:default/gone-since',
@@ -196,6 +211,7 @@ describe('writes fenced by scan start time', () => {
     controller.abort(new Error('The backend is shutting down'));
     await expect(
       store.snapshots.saveScopeSnapshot(
+        AWS_SCOPE,
         emptyScopeSnapshot(SCOPE, 'x'),
         scan,
         'x',
@@ -204,7 +220,7 @@ describe('writes fenced by scan start time', () => {
     await expect(
       store.entities.upsertEntities([row('a', 1)], scan, 'x'),
     ).rejects.toThrow('The backend is shutting down');
-    expect(await store.snapshots.listScopes()).toEqual([]);
+    expect(await store.snapshots.listScopes('aws')).toEqual([]);
     expect(await store.entities.getSummaries(['component:default/a'])).toEqual(
       [],
     );

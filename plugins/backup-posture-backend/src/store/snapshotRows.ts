@@ -78,11 +78,13 @@ export async function saveFailureRow(
 /**
  * Every row, read a page at a time and parsed as it comes: the JSON text of the whole estate is
  * never held beside its parsed form (at 300 accounts × 16 regions that was hundreds of MiB).
- * `keyColumns` are the table's primary key, in order.
+ * `where` selects a part of the table (one cloud); `keyColumns` are the rest of its primary key, in
+ * order.
  */
 export async function listSnapshotRows<T>(
   db: Knex,
   table: string,
+  where: Record<string, string>,
   keyColumns: string[],
   status: (row: any) => Pick<ScopeStatus, 'cloud' | 'account' | 'region'>,
 ): Promise<Array<{ status: ScopeStatus; snapshot?: T }>> {
@@ -91,6 +93,7 @@ export async function listSnapshotRows<T>(
   let after: unknown[] | undefined;
   for (;;) {
     const query = db(table)
+      .where(where)
       .select()
       .orderBy(keyColumns)
       .limit(SNAPSHOT_PAGE_ROWS);

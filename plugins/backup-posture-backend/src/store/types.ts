@@ -1,6 +1,4 @@
 import {
-  AwsKmsKeyFact,
-  AzureKeyFact,
   CheckStatus,
   EntityPostureResponse,
   EntityPostureState,
@@ -12,21 +10,13 @@ import {
   ScanProgress,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
-import { AzureSubscriptionSnapshot } from '../azure/types';
-import { Scope, ScopeSnapshot } from '../discovery/types';
+import {
+  DescribedKey,
+  InventoryScope,
+} from '@backup-posture/plugin-backup-posture-node';
 import { ScanFence } from './fence';
 
 export type { ScanFence } from './fence';
-
-export interface StoredScope {
-  status: ScopeStatus;
-  snapshot?: ScopeSnapshot;
-}
-
-export interface StoredAzureSubscription {
-  status: ScopeStatus;
-  snapshot?: AzureSubscriptionSnapshot;
-}
 
 export interface EntityRow {
   summary: EntityPostureSummary;
@@ -82,42 +72,42 @@ export interface ScanStore {
   takeScanRequest(): Promise<string | undefined>;
 }
 
-/** What discovery read: scope snapshots (kept through failures), key descriptions, global facts. */
+/** A stored scope: its status and, unless it never succeeded, its last good snapshot. */
+export interface StoredScopeRow<T> {
+  status: ScopeStatus;
+  snapshot?: T;
+}
+
+/**
+ * What discovery read, for every cloud alike: scope snapshots (kept through failures) by (cloud,
+ * account, region), key descriptions by (cloud, key id), facts by name.
+ */
 export interface SnapshotStore {
   saveScopeSnapshot(
-    snapshot: ScopeSnapshot,
+    scope: InventoryScope,
+    snapshot: unknown,
     scan: ScanFence,
     at: string,
   ): Promise<void>;
   saveScopeFailure(
-    scope: Scope,
+    scope: InventoryScope,
     error: FactError,
     scan: ScanFence,
     at: string,
   ): Promise<void>;
-  listScopes(): Promise<StoredScope[]>;
-  saveAzureSnapshot(
-    snapshot: AzureSubscriptionSnapshot,
+  listScopes<T>(cloud: string): Promise<Array<StoredScopeRow<T>>>;
+  saveKeys<K extends DescribedKey>(
+    cloud: string,
+    facts: K[],
+    idOf: (fact: K) => string,
     scan: ScanFence,
     at: string,
   ): Promise<void>;
-  saveAzureFailure(
-    subscriptionId: string,
-    error: FactError,
-    scan: ScanFence,
-    at: string,
-  ): Promise<void>;
-  listAzureSubscriptions(): Promise<StoredAzureSubscription[]>;
-  saveKeys(facts: AwsKmsKeyFact[], scan: ScanFence, at: string): Promise<void>;
-  listKeys(): Promise<AwsKmsKeyFact[]>;
-  saveAzureKeys(
-    facts: AzureKeyFact[],
-    scan: ScanFence,
-    at: string,
-  ): Promise<void>;
-  listAzureKeys(): Promise<AzureKeyFact[]>;
+  listKeys<K>(cloud: string): Promise<K[]>;
   setFact(name: string, value: unknown, at: string): Promise<void>;
   getFact<T>(name: string): Promise<T | undefined>;
+  /** The facts whose name starts with `prefix`, by the rest of their name. */
+  listFacts(prefix: string): Promise<Record<string, unknown>>;
 }
 
 /** The report's filter (the query string's, with refs normalised) and the kinds it leaves out. */

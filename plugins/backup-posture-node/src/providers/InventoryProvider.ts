@@ -35,6 +35,11 @@ export interface InventoryScanContext<TMapping> {
    * listings (AWS: tag selectors, the mapped resources whose tags and own keys are read).
    */
   mappings: readonly TMapping[];
+  /**
+   * The facts this provider stored before ({@link ScopeList.facts},
+   * {@link InventoryProviderScan.readSharedFacts}), by name: what to fall back on when a read fails.
+   */
+  facts: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -46,17 +51,22 @@ export interface InventoryScanContext<TMapping> {
 export interface ScopeList {
   scopes: InventoryScope[];
   errors: Array<{ scope: InventoryScope; error: FactError }>;
+  /** Facts read while listing (AWS: the organization), stored by name for this provider. */
+  facts?: Record<string, unknown>;
 }
 
 /**
- * Keys described after every scope was scanned, each once per scan. A key whose read failed
- * carries its error; the backend keeps its last good description, marked stale.
+ * What the backend needs of a key description: whether this read failed. A key whose read failed
+ * keeps its last good description, marked with `staleError` and `lastAttemptAt`; a key read now
+ * gets `readAt`; the backend sets all three when it stores the key.
  *
  * @alpha
  */
-export interface KeyDescriptions<TKey> {
-  keys: TKey[];
-  errors: Array<{ key: string; error: FactError }>;
+export interface DescribedKey {
+  error?: FactError;
+  readAt?: string;
+  staleError?: FactError;
+  lastAttemptAt?: string;
 }
 
 /** What the backend stored for a provider: each scope's last good snapshot and its status. @alpha */
@@ -65,7 +75,6 @@ export interface StoredInventory<TSnapshot, TKey> {
     status: ScopeStatus;
     /** Absent when the scope never succeeded. */
     snapshot?: TSnapshot;
-    collectedAt?: string;
   }>;
   keys: TKey[];
   /** Facts of {@link InventoryProviderScan.readSharedFacts}, by name. */
@@ -110,7 +119,9 @@ export interface InventoryProviderIndex<TMapping> {
  *
  * @alpha
  */
-export interface InventoryProviderScan<TSnapshot, TKey> {
+export interface InventoryProviderScan<TSnapshot, TKey extends DescribedKey> {
+  /** How many of this provider's scopes are scanned at a time (its own quotas decide). */
+  readonly concurrency: number;
   /** The scopes to scan, from configuration (and discovery, e.g. Organizations members). */
   listScopes(): Promise<ScopeList>;
   /**
@@ -128,8 +139,11 @@ export interface InventoryProviderScan<TSnapshot, TKey> {
   describeKeys(
     fresh: ReadonlyArray<{ scope: InventoryScope; snapshot: TSnapshot }>,
     lastGood: readonly TKey[],
-  ): Promise<KeyDescriptions<TKey>>;
-  /** Facts that belong to no scope (AWS Backup global settings, the organization), by name. */
+  ): Promise<TKey[]>;
+  /**
+   * Facts that belong to no scope (AWS Backup global settings), by name, stored for this provider.
+   * A failed read should return the last good fact from {@link InventoryScanContext.facts}.
+   */
   readSharedFacts?(): Promise<Record<string, unknown>>;
 }
 
@@ -139,19 +153,26 @@ export interface InventoryProviderScan<TSnapshot, TKey> {
  * concurrency, the per-scope timeout, keeping a failed scope's last good snapshot marked stale,
  * progress and errors per scope, writes fenced by the scan's start.
  *
- * Not yet taken from modules: AWS and Azure are still built into the backend (issue 16, item 3).
- *
  * @alpha
  */
 export interface InventoryProvider<
-  TMapping = unknown,
-  TSnapshot = unknown,
-  TKey = unknown,
+  TMapping = any,
+  TSnapshot = any,
+  TKey extends DescribedKey = any,
 > {
   /** The cloud of its scopes, facts and checks. */
   readonly cloud: CloudProvider;
   /** Reads the entity's annotations of this cloud; `undefined` when it has none. */
   mappingOf(entity: Entity): ProviderMapping<TMapping> | undefined;
+  /** The id a key is stored under (AWS: the key ARN; Azure: the key URI). */
+  keyIdOf(key: TKey): string;
+  /** How logs and errors name a scope (`123456789012/eu-west-1`, `Azure subscription …`). */
+  scopeLabel(scope: InventoryScope): string;
+  /**
+   * How a failed scope read is shown (the cloud's error code and message); by default the error's
+   * `name` and `message`.
+   */
+  toFactError?(error: unknown): FactError;
   /** Starts one scan (one at a time per backend: the scan task holds a global lock). */
   startScan(
     context: InventoryScanContext<TMapping>,

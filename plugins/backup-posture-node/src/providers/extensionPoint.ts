@@ -2,10 +2,8 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { InventoryProvider } from './InventoryProvider';
 
 /**
- * Adds inventory providers (clouds) to the backup-posture backend.
- *
- * Not yet supported: AWS and Azure are still built into the backend, which rejects providers
- * from modules at startup until its scan loop runs over providers (issue 16, item 3).
+ * Adds inventory providers (clouds) to the backup-posture backend, whose scan loop runs over them.
+ * AWS and Azure are registered through it by the backend itself; one provider per cloud.
  *
  * @alpha
  */

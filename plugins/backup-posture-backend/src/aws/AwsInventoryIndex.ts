@@ -8,22 +8,20 @@ import {
   AwsOrganizationFact,
   AwsRecoveryPointFact,
   AwsResourceFact,
-  AzureInventory,
   AwsFactLookup,
   reachableFrom,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
-import { ScopeResource, TagSelector } from '../discovery/types';
+import { ScopeResource, TagSelector } from '../aws/types';
 import {
-  EntityMapping,
-  mapsAws,
-  mapsAzure,
-  tagsMatch,
-} from '../mapping/annotations';
-import { AzureInventoryIndex } from './AzureInventoryIndex';
-import { StoredScope } from '../store/types';
+  InventoryProviderIndex,
+  InventorySlice,
+} from '@backup-posture/plugin-backup-posture-node';
+import { EntityMapping, tagsMatch } from '../mapping/annotations';
+import { notScannedScope } from '../posture/notScannedScope';
+import { StoredScopeRow } from '../store/types';
 import { arnScope, resourceTypeFromArn } from './resourceTypes';
-import { notScannedScope } from './notScannedScope';
+import { ScopeSnapshot } from './types';
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   const list = m.get(k);
@@ -36,23 +34,13 @@ interface LocatedResource extends ScopeResource {
   region: string;
 }
 
-/** What an entity's inventory is made of, with the scopes it depends on. */
-export interface EntitySlice {
-  /** Present when the entity maps AWS resources. */
-  aws?: AwsInventory;
-  /** Present when the entity maps Azure vaults. */
-  azure?: AzureInventory;
-  scopes: ScopeStatus[];
-  collectedAt?: string;
-}
-
 /**
  * All stored scope snapshots, indexed once so that each entity's inventory is a few map look-ups:
  * its resources (ARNs or tag selector) and what is reachable from them by the engine's rules
  * (`reachableFrom`: the plans that cover them, the vaults those plans and their recovery points
  * use, their copy jobs, the keys of all of these), never a neighbour's plan or vault.
  */
-export class InventoryIndex {
+export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> {
   private readonly resources = new Map<string, LocatedResource>();
   /** Resources already met in the scope that owns them (see the constructor). */
   private readonly ownScopeSeen = new Set<string>();
@@ -70,14 +58,10 @@ export class InventoryIndex {
   private readonly keysByScope = new Map<string, AwsKmsKeyFact[]>();
 
   constructor(
-    scopes: StoredScope[],
-    keys: AwsKmsKeyFact[],
+    scopes: ReadonlyArray<StoredScopeRow<ScopeSnapshot>>,
+    keys: readonly AwsKmsKeyFact[],
     private readonly globalSettings?: AwsGlobalSettingsFact,
     private readonly organization?: AwsOrganizationFact,
-    private readonly azure: AzureInventoryIndex = new AzureInventoryIndex(
-      [],
-      [],
-    ),
   ) {
     for (const k of keys) {
       this.keys.set(k.arn, k);
@@ -146,32 +130,16 @@ export class InventoryIndex {
   };
 
   get scopeCount() {
-    return this.scopeStatus.size + this.azure.scopeCount;
+    return this.scopeStatus.size;
   }
 
-  get allScopes(): ScopeStatus[] {
-    return [...this.scopeStatus.values(), ...this.azure.allScopes];
-  }
-
-  /** The inventory slice of one or more mappings (several for systems and groups). */
-  slice(mappings: EntityMapping[]): EntitySlice {
-    const awsMappings = mappings.filter(mapsAws);
-    const azureMappings = mappings.filter(mapsAzure);
-    const aws = awsMappings.length ? this.awsSlice(awsMappings) : undefined;
-    const azure = azureMappings.length
-      ? this.azure.slice(azureMappings)
-      : undefined;
-    const collected = [
-      ...(aws?.collectedAt ? [aws.collectedAt] : []),
-      ...(azure?.collectedAt ?? []),
-    ].sort();
+  /** The entity's AWS part: its resources and what is reachable from them. */
+  slice(mappings: readonly EntityMapping[]): InventorySlice {
+    const { aws, scopes, collectedAt } = this.awsSlice(mappings);
     return {
-      ...(aws ? { aws: aws.aws } : {}),
-      ...(azure ? { azure: azure.azure } : {}),
-      scopes: [...(aws?.scopes ?? []), ...(azure?.scopes ?? [])],
-      ...(collected.length
-        ? { collectedAt: collected[collected.length - 1] }
-        : {}),
+      inventory: { aws },
+      scopes,
+      ...(collectedAt ? { collectedAt } : {}),
     };
   }
 
@@ -215,7 +183,7 @@ export class InventoryIndex {
     return fact;
   }
 
-  private awsSlice(mappings: EntityMapping[]): {
+  private awsSlice(mappings: readonly EntityMapping[]): {
     aws: AwsInventory;
     scopes: ScopeStatus[];
     collectedAt?: string;

@@ -1,28 +1,25 @@
 import {
-  AzureInventory,
   AzureKeyFact,
   AzureKeyVaultFact,
   AzureRecoveryVaultFact,
   parseKeyUri,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
-import { parseResourceId } from '../azure/mapFacts';
-import { TagSelector } from '../discovery/types';
+import {
+  InventoryProviderIndex,
+  InventorySlice,
+} from '@backup-posture/plugin-backup-posture-node';
+import { TagSelector } from '../aws/types';
 import { EntityMapping, tagsMatch } from '../mapping/annotations';
-import { StoredAzureSubscription } from '../store/types';
-
-/** An entity's Azure part, with the subscriptions it depends on. */
-export interface AzureSlice {
-  azure: AzureInventory;
-  scopes: ScopeStatus[];
-  collectedAt: string[];
-}
+import { StoredScopeRow } from '../store/types';
+import { parseResourceId } from './mapFacts';
+import { AzureSubscriptionSnapshot } from './types';
 
 /**
  * Stored Azure subscription snapshots and keys, indexed once: vaults by id and tags, key vaults by
  * name (key URIs name the vault, not its subscription), keys by URI.
  */
-export class AzureInventoryIndex {
+export class AzureInventoryIndex implements InventoryProviderIndex<EntityMapping> {
   private readonly vaults = new Map<string, AzureRecoveryVaultFact>();
   private readonly keyVaults = new Map<string, AzureKeyVaultFact>();
   private readonly keys = new Map<string, AzureKeyFact>();
@@ -31,7 +28,10 @@ export class AzureInventoryIndex {
   /** Subscriptions whose key vault listing failed: a key vault missing there may just be unread. */
   private readonly keyVaultListErrors = new Map<string, string>();
 
-  constructor(subscriptions: StoredAzureSubscription[], keys: AzureKeyFact[]) {
+  constructor(
+    subscriptions: ReadonlyArray<StoredScopeRow<AzureSubscriptionSnapshot>>,
+    keys: readonly AzureKeyFact[],
+  ) {
     for (const k of keys) this.keys.set(k.keyUri.toLowerCase(), k);
     for (const { status, snapshot } of subscriptions) {
       this.status.set(status.account, status);
@@ -51,10 +51,6 @@ export class AzureInventoryIndex {
 
   get scopeCount(): number {
     return this.status.size;
-  }
-
-  get allScopes(): ScopeStatus[] {
-    return [...this.status.values()];
   }
 
   private byTags(selector: TagSelector): AzureRecoveryVaultFact[] {
@@ -77,7 +73,8 @@ export class AzureInventoryIndex {
     };
   }
 
-  slice(mappings: EntityMapping[]): AzureSlice {
+  /** The entity's Azure part: its vaults, their key vaults and keys. */
+  slice(mappings: readonly EntityMapping[]): InventorySlice {
     const vaults = new Map<string, AzureRecoveryVaultFact>();
     const unresolved = new Set<string>();
     let tagBased = false;
@@ -118,17 +115,23 @@ export class AzureInventoryIndex {
         ([sub, s]) => subscriptions.has(sub) || (tagBased && s.state !== 'ok'),
       )
       .map(([, s]) => s);
+    const collected = [...subscriptions]
+      .map(s => this.collectedAt.get(s))
+      .filter((x): x is string => Boolean(x))
+      .sort();
     return {
-      azure: {
-        vaults: [...vaults.values()],
-        keyVaults: [...keyVaults.values()],
-        keys: [...keys.values()],
-        ...(unresolved.size ? { unresolvedVaultIds: [...unresolved] } : {}),
+      inventory: {
+        azure: {
+          vaults: [...vaults.values()],
+          keyVaults: [...keyVaults.values()],
+          keys: [...keys.values()],
+          ...(unresolved.size ? { unresolvedVaultIds: [...unresolved] } : {}),
+        },
       },
       scopes,
-      collectedAt: [...subscriptions]
-        .map(s => this.collectedAt.get(s))
-        .filter((x): x is string => Boolean(x)),
+      ...(collected.length
+        ? { collectedAt: collected[collected.length - 1] }
+        : {}),
     };
   }
 }
