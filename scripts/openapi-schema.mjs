@@ -11,7 +11,11 @@
  *   generator also needs the openapi-generator JAR (Java, from Maven Central) for its models,
  *   which this one does not;
  * - the response and query types of -common, `src/schema/openapi/generated/models.ts`
- *   (openapi-typescript), which `api.ts` re-exports.
+ *   (openapi-typescript), which `api.ts` re-exports;
+ * - the client of -common, `src/schema/openapi/generated/apis/DefaultApi.client.ts`: one method per
+ *   operation (named by its `operationId`, taking `{ path, query }` typed by the models, answering
+ *   a typed `Response`), over a discovery and a fetch API, as `--client-package` generates it for
+ *   Backstage's own plugins. The frontend's `BackupPostureClient` wraps it.
  *
  * `node scripts/openapi-schema.mjs` writes them; with `--check` it writes nothing and fails when a
  * committed file differs from what the spec generates (stale or edited by hand).
@@ -62,6 +66,111 @@ async function modelsFile() {
   return `${HEADER}/* eslint-disable */\n\n${astToString(ast)}`;
 }
 
+/** The operations of the spec, in its order: what the client has a method for. */
+function operationsOf(spec) {
+  const out = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const method of ['get', 'post', 'put', 'delete', 'patch']) {
+      const op = item[method];
+      if (!op) continue;
+      const params = (op.parameters ?? []).map(p =>
+        p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+      );
+      const ok = Object.keys(op.responses).find(code => /^2\d\d$/.test(code));
+      const content = op.responses[ok]?.content ?? {};
+      out.push({
+        template,
+        method,
+        id: op.operationId,
+        summary: op.summary,
+        hasPath: params.some(p => p.in === 'path'),
+        hasQuery: params.some(p => p.in === 'query'),
+        json: 'application/json' in content ? ok : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+function clientFile(spec) {
+  const methods = operationsOf(spec).map(op => {
+    const request = [
+      op.hasPath ? `path: operations['${op.id}']['parameters']['path']` : '',
+      op.hasQuery
+        ? `query?: NonNullable<operations['${op.id}']['parameters']['query']>`
+        : '',
+    ].filter(Boolean);
+    const answer = op.json
+      ? `operations['${op.id}']['responses'][${op.json}]['content']['application/json']`
+      : 'unknown';
+    return `
+  /** ${op.summary} */
+  public async ${op.id}(
+    ${request.length ? 'request' : '_request'}: { ${request.join('; ')} }${request.length ? '' : ' = {}'},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<${answer}>> {
+    return this.send('${op.method.toUpperCase()}', '${op.template}', ${op.hasPath ? 'request.path' : '{}'}, ${op.hasQuery ? 'request.query' : 'undefined'}, options);
+  }`;
+  });
+  return `${HEADER}import type { operations } from '../models';
+
+/** A \`Response\` whose \`json()\` is typed by the spec. */
+export type TypedResponse<T> = Omit<Response, 'json'> & {
+  json: () => Promise<T>;
+};
+
+/** Per-call options: a token sent as \`Authorization: Bearer\` (otherwise the fetch API's own). */
+export interface RequestOptions {
+  token?: string;
+}
+
+/**
+ * The backup-posture REST API, one method per operation of the spec. Errors are not thrown: the
+ * caller reads \`response.ok\` (the frontend's client throws a \`ResponseError\`).
+ */
+export class DefaultApiClient {
+  private readonly discoveryApi: {
+    getBaseUrl(pluginId: string): Promise<string>;
+  };
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+  }
+${methods.join('\n')}
+
+  private async send(
+    method: string,
+    template: string,
+    path: Record<string, string | number>,
+    query: Record<string, unknown> | undefined,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<any>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('backup-posture');
+    const uri = template.replace(/\\{(\\w+)\\}/g, (_, name: string) =>
+      encodeURIComponent(String(path[name])),
+    );
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== '')
+        search.set(key, String(value));
+    }
+    const qs = search.toString();
+    return this.fetchApi.fetch(\`\${baseUrl}\${uri}\${qs ? \`?\${qs}\` : ''}\`, {
+      method,
+      ...(options?.token
+        ? { headers: { Authorization: \`Bearer \${options.token}\` } }
+        : {}),
+    });
+  }
+}
+`;
+}
+
 async function main() {
   const check = process.argv.includes('--check');
   const spec = parse(await readFile(specPath, 'utf8'));
@@ -72,8 +181,12 @@ async function main() {
       `${HEADER}export * from './router';\n`,
     [join(common, 'src/schema/openapi/generated/models.ts')]:
       await modelsFile(),
+    [join(common, 'src/schema/openapi/generated/apis/DefaultApi.client.ts')]:
+      clientFile(spec),
+    [join(common, 'src/schema/openapi/generated/apis/index.ts')]:
+      `${HEADER}export * from './DefaultApi.client';\n`,
     [join(common, 'src/schema/openapi/generated/index.ts')]:
-      `${HEADER}export type * from './models';\n`,
+      `${HEADER}export type * from './models';\nexport * from './apis';\n`,
   };
   const stale = [];
   for (const [file, text] of Object.entries(files)) {

@@ -28,6 +28,19 @@ type Schemas = components['schemas'];
 export type BackupPostureApiPaths = paths;
 
 /**
+ * The REST client the spec generates (`npm run schema:generate`): one method per operation, named
+ * by its `operationId`, taking `{ path, query }` and answering a `Response` whose `json()` is typed
+ * by the spec. The frontend's `BackupPostureClient` wraps it; a backend or script can use it too.
+ *
+ * @public
+ */
+export { DefaultApiClient as BackupPostureGeneratedClient } from './schema/openapi/generated';
+export type {
+  RequestOptions as BackupPostureRequestOptions,
+  TypedResponse as BackupPostureTypedResponse,
+} from './schema/openapi/generated';
+
+/**
  * - `ok`: scanned and evaluated
  * - `not-annotated`: the entity has no backup-posture annotation (and owns no annotated entities)
  * - `invalid-annotation`: an annotation could not be parsed; see `problems`

@@ -2,7 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
-  BackupPostureApiPaths,
+  BackupPostureGeneratedClient,
+  BackupPostureTypedResponse,
   EntityPostureResponse,
   FindingsQuery,
   GroupScorecardResponse,
@@ -14,45 +15,45 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { BackupPostureApi } from './BackupPostureApi';
 
-type Paths = BackupPostureApiPaths;
-type Method = 'get' | 'post';
-/**
- * The JSON body of an operation's successful answer, as the spec describes it; `unknown` (which
- * no typed method returns) when the spec has no such operation.
- */
-type Answer<P extends keyof Paths, M extends Method> = Paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
+/** The answer's body, or a `ResponseError` (status, the backend's error) when it is not ok. */
+async function ok<T>(
+  answer: Promise<BackupPostureTypedResponse<T>>,
+): Promise<BackupPostureTypedResponse<T>> {
+  const response = await answer;
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
+  }
+  return response;
 }
-  ? T
-  : unknown;
+
+const json = async <T>(answer: Promise<BackupPostureTypedResponse<T>>) =>
+  (await ok(answer)).json();
 
 /**
- * Talks to the backup-posture backend through the app's discovery and (authenticated) fetch APIs.
- * Every call names a route of the OpenAPI spec, and is typed by it (`BackupPostureApiPaths`).
+ * Talks to the backup-posture backend through the app's discovery and (authenticated) fetch APIs,
+ * with the client the OpenAPI spec generates (`BackupPostureGeneratedClient` of -common).
  *
  * @public
  */
 export class BackupPostureClient implements BackupPostureApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: BackupPostureGeneratedClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new BackupPostureGeneratedClient(options);
   }
 
   async getEntityPosture(
     entityRef: CompoundEntityRef,
   ): Promise<EntityPostureResponse> {
     // The spec leaves `inventory` and `evaluation` to the engine's types, which -common names.
-    return (await this.call(
-      'get',
-      '/entities/{kind}/{namespace}/{name}/posture',
-      {
-        kind: entityRef.kind.toLocaleLowerCase('en-US'),
-        namespace: entityRef.namespace,
-        name: entityRef.name,
-      },
+    return (await json(
+      this.client.getEntityPosture({
+        path: {
+          kind: entityRef.kind.toLocaleLowerCase('en-US'),
+          namespace: entityRef.namespace,
+          name: entityRef.name,
+        },
+      }),
     )) as EntityPostureResponse;
   }
 
@@ -60,79 +61,26 @@ export class BackupPostureClient implements BackupPostureApi {
     namespace: string;
     name: string;
   }): Promise<GroupScorecardResponse> {
-    return this.call('get', '/groups/{namespace}/{name}/scorecard', {
-      namespace: groupRef.namespace,
-      name: groupRef.name,
-    });
+    return json(this.client.getGroupScorecard({ path: groupRef }));
   }
 
   getReport(query: ReportQuery): Promise<ReportResponse> {
-    return this.call('get', '/report', {}, searchParams(query));
+    return json(this.client.getReport({ query }));
   }
 
   async getFindingsExport(query: FindingsQuery): Promise<string> {
-    const response = await this.fetch(
-      'get',
-      '/report/findings',
-      {},
-      searchParams(query),
-    );
-    return response.text();
+    return (await ok(this.client.getReportFindings({ query }))).text();
   }
 
   getReportTrend(): Promise<ReportTrendResponse> {
-    return this.call('get', '/report/trend');
+    return json(this.client.getReportTrend({}));
   }
 
   getScanStatus(): Promise<ScanStatusResponse> {
-    return this.call('get', '/scan/status');
+    return json(this.client.getScanStatus());
   }
 
   refreshScan(): Promise<ScanRefreshResponse> {
-    return this.call('post', '/scan/refresh');
+    return json(this.client.refreshScan());
   }
-
-  /** One operation of the spec, its JSON answer. */
-  private async call<P extends keyof Paths, M extends Method>(
-    method: M,
-    template: P,
-    pathParams: Record<string, string> = {},
-    query?: URLSearchParams,
-  ): Promise<Answer<P, M>> {
-    const response = await this.fetch(method, template, pathParams, query);
-    return (await response.json()) as Answer<P, M>;
-  }
-
-  /** One operation of the spec: its path template filled with the encoded path parameters. */
-  private async fetch<P extends keyof Paths>(
-    method: Method,
-    template: P,
-    pathParams: Record<string, string> = {},
-    query?: URLSearchParams,
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('backup-posture');
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-      encodeURIComponent(pathParams[name]),
-    );
-    const search = query?.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-      method === 'post' ? { method: 'POST' } : undefined,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
-  }
-}
-
-/** The query string of `query`, without empty values. */
-function searchParams(query: object): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  return params;
 }

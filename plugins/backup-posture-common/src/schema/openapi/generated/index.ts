@@ -6,3 +6,4 @@
 // Generated from plugins/backup-posture-backend/src/schema/openapi.yaml by
 // `npm run schema:generate`; `npm run schema:check` fails when it is stale.
 export type * from './models';
+export * from './apis';
