@@ -126,6 +126,17 @@ export interface Config {
        */
       scope?: HumanDuration | string;
     };
+    catalogFollow?: {
+      /**
+       * How often the catalog is compared with the one the stored postures were evaluated
+       * against (default 1 minute). When entities were added, removed, re-annotated or moved
+       * (owner, system, relations) since, every entity is evaluated again from the stored
+       * snapshots, without calling any cloud: the report and scorecards follow the catalog
+       * between scans, and a backend that scanned before its catalog was loaded catches up.
+       * A global scheduler task: one replica does it; never while a scan runs.
+       */
+      interval?: HumanDuration | string;
+    };
     /**
      * The running scan's heartbeat: a scan whose process is gone (killed, crashed, lost its
      * database) stops marking its row alive; any replica then closes it as `interrupted`, releases

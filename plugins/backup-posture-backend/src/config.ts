@@ -65,6 +65,11 @@ export interface BackupPostureConfig {
     /** A running scan row not marked alive for this long is closed as interrupted. */
     staleAfterMs: number;
   };
+  /**
+   * How often the catalog is compared with the one the stored postures were evaluated against,
+   * in milliseconds; a change re-evaluates every entity from the stored snapshots.
+   */
+  catalogFollowIntervalMs: number;
   /** Regression notifications to entity owners (off unless enabled). */
   notifications: { enabled: boolean; minSeverity: Severity };
   /** Raw exception objects, validated by the posture engine. */
@@ -295,6 +300,11 @@ export function readConfig(root: Config): BackupPostureConfig {
       intervalMs: durationMs(config, 'heartbeat.interval', 10_000),
       staleAfterMs: durationMs(config, 'heartbeat.staleAfter', 60_000),
     },
+    catalogFollowIntervalMs: durationMs(
+      config,
+      'catalogFollow.interval',
+      60_000,
+    ),
     notifications: readNotifications(config),
     exceptions: (config?.getOptional<unknown[]>('exceptions') ??
       []) as unknown[],

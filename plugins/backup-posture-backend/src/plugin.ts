@@ -24,6 +24,7 @@ import { DefaultAccountCredentials } from './aws/credentials';
 import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { PostureService } from './posture/PostureService';
 import { ProviderRegistry } from './providers/ProviderRegistry';
+import { CatalogFollower } from './scan/CatalogFollower';
 import { ScanRunner } from './scan/ScanRunner';
 import { ScanScheduler } from './scan/scanScheduler';
 import { createRouter } from './service/router';
@@ -125,6 +126,13 @@ export const backupPosturePlugin = createBackendPlugin({
           runner,
           logger,
           auditor: deps.auditor,
+          follower: new CatalogFollower({
+            store,
+            posture,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger,
+          }),
         });
         // On shutdown (a deploy, SIGTERM) the running scan stops and is closed as interrupted,
         // so the scheduler's lock is released at once instead of at schedule.timeout.

@@ -21,7 +21,7 @@ import { EntityMapping, tagsMatch } from '../mapping/annotations';
 import { notScannedScope } from '../posture/notScannedScope';
 import { StoredScopeRow } from '../store/types';
 import { arnScope, resourceTypeFromArn } from './resourceTypes';
-import { ScopeSnapshot } from './types';
+import { ScopeSnapshot, tagSelectorKey } from './types';
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   const list = m.get(k);
@@ -56,6 +56,8 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
   private readonly scopeCollectedAt = new Map<string, string>();
   private readonly keys = new Map<string, AwsKmsKeyFact>();
   private readonly keysByScope = new Map<string, AwsKmsKeyFact[]>();
+  /** The tag selectors some stored scope was searched with; undefined for older snapshots. */
+  private searchedTagSelectors?: Set<string>;
 
   constructor(
     scopes: ReadonlyArray<StoredScopeRow<ScopeSnapshot>>,
@@ -72,6 +74,11 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
       this.scopeStatus.set(sk, status);
       if (!snapshot) continue;
       this.scopeCollectedAt.set(sk, snapshot.collectedAt);
+      if (snapshot.searchedTagSelectors) {
+        this.searchedTagSelectors ??= new Set();
+        for (const k of snapshot.searchedTagSelectors)
+          this.searchedTagSelectors.add(k);
+      }
       // A resource is seen in every scope holding its points (copies too); its own scope is the
       // one its ARN names or, for ARNs that name none (S3), the one that tagged it, holds its
       // primary points or read its key. Its place and facts come from there, whatever the order
@@ -131,6 +138,18 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
 
   get scopeCount() {
     return this.scopeStatus.size;
+  }
+
+  /** False for a tag selector (annotated, not the default convention) no stored scan searched. */
+  covers(mappings: readonly EntityMapping[]): boolean {
+    const searched = this.searchedTagSelectors;
+    if (!searched) return true;
+    return mappings.every(
+      m =>
+        !m.tagSelector ||
+        m.byDefaultConvention ||
+        searched.has(tagSelectorKey(m.tagSelector)),
+    );
   }
 
   /** The entity's AWS part: its resources and what is reachable from them. */

@@ -19,7 +19,13 @@ import { KeyDescriber } from './keyDescriber';
 import { discoverOrganization, readGlobalSettings } from './organization';
 import { scanScope } from './scopeScanner';
 import { resolveSourceKeyAliases } from './sourceKeys/resolveAliases';
-import { Scope, ScopeSnapshot, TagSelector, toFactError } from './types';
+import {
+  Scope,
+  ScopeSnapshot,
+  TagSelector,
+  tagSelectorKey,
+  toFactError,
+} from './types';
 
 export const FACT_GLOBAL_SETTINGS = 'globalSettings';
 export const FACT_ORGANIZATION = 'organization';
@@ -141,6 +147,7 @@ export class AwsScan implements InventoryProviderScan<
         },
       );
       await resolveSourceKeyAliases(read, this.keys);
+      read.searchedTagSelectors = this.tagSelectors.map(tagSelectorKey);
       return read;
     });
     this.describeKeysOf(snapshot, awsScope);

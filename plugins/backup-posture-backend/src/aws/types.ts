@@ -42,6 +42,11 @@ export interface ScopeSnapshot {
   copyJobs: AwsCopyJobFact[];
   /** Resources from GetResources (tag selectors) and ListProtectedResources, merged by ARN. */
   resources: ScopeResource[];
+  /**
+   * The tag selectors of the catalog this scope was searched with (`tagSelectorKey`): a selector
+   * annotated after the scan was not looked for. Absent in snapshots of older versions.
+   */
+  searchedTagSelectors?: string[];
   /** Parts of the scope that could not be read, without failing the whole scope. */
   partialErrors: Array<{
     operation: string;
@@ -49,6 +54,14 @@ export interface ScopeSnapshot {
     error: FactError;
   }>;
 }
+
+/** A tag selector as one string, whatever the order of its keys. */
+export const tagSelectorKey = (selector: TagSelector) =>
+  JSON.stringify(
+    Object.keys(selector)
+      .sort()
+      .map(k => [k, selector[k]]),
+  );
 
 /** A scope's snapshot before anything was read. */
 export function emptyScopeSnapshot(

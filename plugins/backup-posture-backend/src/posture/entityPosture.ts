@@ -123,6 +123,8 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   let state: EntityPostureState = 'ok';
   if (problems.length > 0 && !input.rollUp) state = 'invalid-annotation';
   else if (index.scopeCount === 0 || !lastScanAt) state = 'pending';
+  // Mapped after the stored scan, by what it did not look for: the next scan answers.
+  else if (slice.notCovered && !input.rollUp) state = 'pending';
 
   let evaluation: PostureEvaluation | undefined;
   if (state === 'ok' && input.rollUp && input.memberEvaluations) {

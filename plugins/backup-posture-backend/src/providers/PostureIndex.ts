@@ -17,6 +17,8 @@ export interface EntitySlice {
   >;
   scopes: ScopeStatus[];
   collectedAt?: string;
+  /** Set when a provider's stored inventory cannot answer for these mappings yet (`covers`). */
+  notCovered?: boolean;
 }
 
 /** The prefix of a provider's facts in the facts table (`aws.globalSettings`). */
@@ -44,6 +46,7 @@ export class PostureIndex {
         m.byCloud.has(cloud) ? [m.byCloud.get(cloud)] : [],
       );
       if (!own.length) continue;
+      if (index.covers && !index.covers(own)) slice.notCovered = true;
       const part = index.slice(own);
       Object.assign(slice.inventory, part.inventory);
       slice.scopes.push(...part.scopes);

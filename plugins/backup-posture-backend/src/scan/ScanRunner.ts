@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  rollUpScores,
-  ScanProgress,
-} from '@backup-posture/plugin-backup-posture-common';
+import { ScanProgress } from '@backup-posture/plugin-backup-posture-common';
 import { BackupPostureConfig } from '../config';
-import { isRollUpKind } from '../mapping/rollUp';
 import { PostureService } from '../posture/PostureService';
 import { PostureStore } from '../store/PostureStore';
 import { runWithSignal, ScanInterruptedError } from './callContext';
-import { EntityRow } from '../store/types';
 import { RegressionNotifier } from '../notifications/RegressionNotifier';
-import { EntityRegression } from '../notifications/regressions';
+import { readCatalogEntities } from './catalogEntities';
+import { evaluateEntities } from './evaluateEntities';
 import { errorFact } from './factError';
 import { scanProviders } from './scanProviders';
 
@@ -44,9 +39,6 @@ export async function retryDatabase<T>(
   }
 }
 
-/** Entity rows evaluated and written together (each is tens of KB of JSON). */
-const ENTITY_WRITE_BATCH = 200;
-
 /**
  * One scan: every inventory provider's scopes read and stored (`scanProviders`), then every
  * entity's posture evaluated and stored. Owns the scan's row: progress as scopes finish, the
@@ -65,22 +57,6 @@ export class ScanRunner {
       notifier?: RegressionNotifier;
     },
   ) {}
-
-  private async catalogEntities(): Promise<Entity[]> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    for await (const page of this.deps.catalog.streamEntities(
-      {
-        filter: [
-          { kind: ['component', 'resource', 'system', 'group', 'domain'] },
-        ],
-      },
-      { credentials },
-    )) {
-      entities.push(...page);
-    }
-    return entities;
-  }
 
   /** The scan running in this process, if any (one at a time: the task holds a global lock). */
   private current?: { controller: AbortController; done: Promise<unknown> };
@@ -190,7 +166,10 @@ export class ScanRunner {
     }, config.heartbeat.intervalMs);
     heartbeat.unref?.();
     try {
-      const entities = await this.catalogEntities();
+      const entities = await readCatalogEntities(
+        this.deps.catalog,
+        this.deps.auth,
+      );
       // Each provider's usable mappings (an entity with any annotation problem is left out).
       const mappings = new Map<string, unknown[]>();
       for (const e of entities) {
@@ -226,39 +205,17 @@ export class ScanRunner {
         closedElsewhere();
 
       const finishedAt = new Date().toISOString();
-      const index = await posture.loadIndex().catch(failScan);
-      // Evaluate and write in batches: all rows at once held every entity's inventory slice in
-      // memory together (gigabytes at 10,000 entities; docs/benchmarks.md).
-      const leafScores: Array<EntityRow['summary']['score']> = [];
-      const regressions: EntityRegression[] = [];
-      const write = async (rows: EntityRow[]) => {
-        const previous = await store.entities
-          .upsertEntities(rows, scan, finishedAt)
-          .catch(failScan);
-        if (notifier)
-          regressions.push(...notifier.regressionsIn(rows, previous));
-      };
-      let batch: EntityRow[] = [];
-      let entityCount = 0;
-      for (const row of posture.evaluateEach(
+      const evaluated = await evaluateEntities({
+        posture,
+        store,
         entities,
-        index,
-        finishedAt,
-        finishedAt,
-      )) {
-        entityCount++;
-        if (row.summary.state === 'ok' && !isRollUpKind(row.summary.kind)) {
-          leafScores.push(row.summary.score);
-        }
-        batch.push(row);
-        if (batch.length >= ENTITY_WRITE_BATCH) {
-          await write(batch);
-          batch = [];
-        }
-      }
-      await write(batch);
-      await store.entities.deleteEntitiesNotInScan(scan).catch(failScan);
-      const total = rollUpScores(leafScores);
+        scan,
+        lastScanAt: finishedAt,
+        now: finishedAt,
+        notifier,
+        failScan,
+      });
+      const { total, entityCount } = evaluated;
       let state: ScanProgress['state'] = 'succeeded';
       if (errors.length > 0) {
         state =
@@ -270,13 +227,13 @@ export class ScanRunner {
         store.scans.finishScan(scanId, state, finishedAt, {
           score: total.score,
           grade: total.grade,
-          entities: leafScores.length,
+          entities: evaluated.leafCount,
           counts: total.counts,
         }),
       ).catch(failScan);
       if (!closed) closedElsewhere();
       // Only for a scan that finished: its owners hear of what newly fails.
-      if (notifier) await notifier.notify(regressions);
+      if (notifier) await notifier.notify(evaluated.regressions);
       await store.scans
         .pruneScans(
           new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),

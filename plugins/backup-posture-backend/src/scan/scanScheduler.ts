@@ -10,9 +10,11 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { BackupPostureConfig } from '../config';
 import { PostureStore } from '../store/PostureStore';
+import { CatalogFollower } from './CatalogFollower';
 import { ScanRunner } from './ScanRunner';
 
 export const SCAN_TASK_ID = 'backup-posture-scan';
+export const CATALOG_FOLLOW_TASK_ID = 'backup-posture-catalog-follow';
 
 /**
  * Registers the scan as a global scheduler task: replicas sharing a database take a lock, so the
@@ -27,6 +29,8 @@ export class ScanScheduler {
       runner: ScanRunner;
       logger: LoggerService;
       auditor: AuditorService;
+      /** Present unless the stored postures need not follow the catalog between scans. */
+      follower?: CatalogFollower;
     },
   ) {}
 
@@ -42,6 +46,22 @@ export class ScanScheduler {
         await this.runOnce(signal);
       },
     });
+    const { follower } = this.deps;
+    if (follower) {
+      // Evaluation from stored snapshots when the catalog changes: a second global task, so one
+      // replica does it at a time (never during a scan: the scan evaluates when it finishes).
+      const interval = { milliseconds: config.catalogFollowIntervalMs };
+      await scheduler.scheduleTask({
+        id: CATALOG_FOLLOW_TASK_ID,
+        scope: 'global',
+        frequency: interval,
+        timeout: { minutes: 10 },
+        initialDelay: interval,
+        fn: async () => {
+          await follower.followOnce();
+        },
+      });
+    }
     // Every replica watches for a scan whose owner is gone (killed, crashed, cut from the
     // database): at startup, then at each heartbeat interval.
     const check = () =>

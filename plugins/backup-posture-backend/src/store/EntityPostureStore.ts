@@ -26,7 +26,7 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
   async replaceEntities(rows: EntityRow[], scan: ScanFence, at: string) {
     await this.db.transaction(async tx => {
       await this.upsertEntities(rows, scan, at, tx);
-      await this.deleteEntitiesNotInScan(fenceOf(scan, at), tx);
+      await this.deleteEntitiesNotInScan(fenceOf(scan, at), {}, tx);
     });
   }
 
@@ -140,6 +140,7 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
    */
   async deleteEntitiesNotInScan(
     scan: Exclude<ScanFence, string>,
+    { writtenAt }: { writtenAt?: string } = {},
     db: Knex = this.db,
   ) {
     assertLive(scan);
@@ -151,6 +152,14 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
           .orWhere('scan_started_at', '<', scan.startedAt),
       )
       .delete();
+    if (writtenAt) {
+      // An evaluation of the same scan again (the catalog follower): rows it did not rewrite
+      // belong to entities gone from the catalog since the previous one.
+      await db(ENTITIES)
+        .where({ scan_id: scan.id })
+        .where('updated_at', '<', writtenAt)
+        .delete();
+    }
     // Also the results an older replica left behind when it deleted an entity.
     await db(CHECKS)
       .whereNotExists(q =>

@@ -154,7 +154,15 @@ export interface EntityPostureStore {
     scan: ScanFence,
     at: string,
   ): Promise<Map<string, Record<string, CheckStatus>>>;
-  deleteEntitiesNotInScan(scan: Exclude<ScanFence, string>): Promise<void>;
+  /**
+   * Deletes the rows of older scans (entities the scan did not write: gone from the catalog).
+   * With `writtenAt`, for an evaluation of the same scan again, also the rows of that scan not
+   * written since `writtenAt`.
+   */
+  deleteEntitiesNotInScan(
+    scan: Exclude<ScanFence, string>,
+    options?: { writtenAt?: string },
+  ): Promise<void>;
   getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined>;
   getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]>;
   queryReportRows(filter: ReportFilter): Promise<ReportRow[]>;

@@ -110,6 +110,12 @@ export interface InventoryProviderIndex<TMapping> {
    * (`reachableFrom` in `-common` for AWS), never a neighbour's facts.
    */
   slice(mappings: readonly TMapping[]): InventorySlice;
+  /**
+   * False when the stored inventory was collected before these mappings existed and cannot
+   * answer for them (AWS: a tag selector no scan has searched yet). The entity is then `pending`
+   * until the next scan, never evaluated on evidence that was never looked for. Absent: always.
+   */
+  covers?(mappings: readonly TMapping[]): boolean;
 }
 
 /**
