@@ -27,13 +27,22 @@ export class CatalogFollower {
     },
   ) {}
 
-  /** Evaluates again if the catalog changed; returns whether it did. */
-  async followOnce(): Promise<boolean> {
+  /**
+   * Evaluates again if the catalog changed. Returns what it did: whether it evaluated, and how
+   * many entities are pending because the stored scan never looked for what they map (the
+   * caller then asks for a scan, once per stored scan).
+   */
+  async followOnce(): Promise<{
+    evaluated: boolean;
+    pendingCount: number;
+    scanId?: string;
+  }> {
+    const none = { evaluated: false, pendingCount: 0 };
     const { store, posture, catalog, auth, logger } = this.deps;
     // A running scan evaluates every entity when it finishes.
-    if ((await store.scans.scanStatus()).current) return false;
+    if ((await store.scans.scanStatus()).current) return none;
     const last = await store.scans.lastFinishedScan();
-    if (!last?.finishedAt) return false;
+    if (!last?.finishedAt) return none;
     const entities = await readCatalogEntities(catalog, auth);
     const evaluated = await store.snapshots.getFact<EvaluatedCatalog>(
       FACT_EVALUATED_CATALOG,
@@ -42,7 +51,7 @@ export class CatalogFollower {
       evaluated?.scanId === last.scanId &&
       evaluated.fingerprint === catalogFingerprint(entities)
     )
-      return false;
+      return { ...none, scanId: last.scanId };
     const result = await evaluateEntities({
       posture,
       store,
@@ -53,8 +62,12 @@ export class CatalogFollower {
       now: new Date().toISOString(),
     });
     logger.info(
-      `Backup posture: the catalog changed since scan ${last.scanId} was evaluated; ${result.entityCount} entities evaluated again from its snapshots`,
+      `Backup posture: the catalog changed since scan ${last.scanId} was evaluated; ${result.entityCount} entities evaluated again from its snapshots (${result.pendingCount} pending until the next scan)`,
     );
-    return true;
+    return {
+      evaluated: true,
+      pendingCount: result.pendingCount,
+      scanId: last.scanId,
+    };
   }
 }

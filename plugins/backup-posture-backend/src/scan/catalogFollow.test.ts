@@ -66,38 +66,26 @@ describe('the catalog follower: postures follow the catalog between scans', () =
       const first = await waitForScan(backend.server);
       expect((await report(backend.server)).totalCount).toBe(0);
 
-      // The catalog loads: within a few follower ticks, every mapped entity is in the report,
-      // evaluated from the stored snapshots of that scan, and no cloud was called for it.
+      // The catalog loads (all but the tag-mapped service): within a few follower ticks, every
+      // entity is in the report, evaluated from that scan's stored snapshots, no cloud called.
       const callsBefore = sim.calls.length;
-      catalog.holder.entities = demoEntities(sim);
+      const all = demoEntities(sim);
+      catalog.holder.entities = all.filter(
+        e => e.metadata.name !== 'payments-api',
+      );
       const loaded = await eventually(
         'the report after the catalog loaded',
         () => report(backend.server),
         r => r.totalCount > 0,
       );
-      const refs = loaded.items.map(i => i.entityRef).sort();
-      expect(refs).toEqual([
-        'component:default/broken-annotation',
-        'component:default/payments-api',
-        'component:default/payments-ledger',
-      ]);
       const stateOf = (r: ReportResponse, name: string) =>
         r.items.find(i => i.entityRef === `component:default/${name}`)?.state;
+      expect(loaded.items.map(i => i.entityRef).sort()).toEqual([
+        'component:default/broken-annotation',
+        'component:default/payments-ledger',
+      ]);
       expect(stateOf(loaded, 'broken-annotation')).toBe('invalid-annotation');
       expect(stateOf(loaded, 'payments-ledger')).toBe('ok');
-      // A tag selector the scan never searched (it was not in the catalog then) cannot be
-      // answered from its snapshots: pending until the next scan, not "nothing applies".
-      expect(stateOf(loaded, 'payments-api')).toBe('pending');
-      const pending = await request(backend.server).get(
-        '/api/backup-posture/entities/component/default/payments-api/posture',
-      );
-      expect(pending.body.state).toBe('pending');
-      expect(pending.body.evaluation).toBeUndefined();
-      expect(sim.calls.length).toBe(callsBefore);
-      const status = await request(backend.server).get(
-        '/api/backup-posture/scan/status',
-      );
-      expect(status.body.last.scanId).toBe(first.last!.scanId);
       // What the report holds is what the entity route answers (same evaluation, same scan).
       const ledger = loaded.items.find(
         i => i.entityRef === 'component:default/payments-ledger',
@@ -109,24 +97,39 @@ describe('the catalog follower: postures follow the catalog between scans', () =
       expect(ledger.score).toEqual(posture.body.evaluation.score);
       expect(ledger.score.grade).not.toBeNull();
       expect(posture.body.freshness.lastScanAt).toBe(first.last!.finishedAt);
+      // Nothing was pending: no scan was asked for, no cloud called.
+      await new Promise(r => setTimeout(r, 3_000));
+      const status = await request(backend.server).get(
+        '/api/backup-posture/scan/status',
+      );
+      expect(status.body.last.scanId).toBe(first.last!.scanId);
+      expect(status.body.current).toBeUndefined();
+      expect(sim.calls.length).toBe(callsBefore);
 
-      // The next scan searches the selector: the entity is evaluated on what it found.
-      expect(
-        (await request(backend.server).post('/api/backup-posture/scan/refresh'))
-          .status,
-      ).toBe(202);
-      await waitForScan(backend.server, { after: first.last!.startedAt });
-      const scanned = await report(backend.server);
+      // A service mapped by a tag selector the stored scan never searched: it cannot be answered
+      // from the snapshots (it is pending, not "nothing applies"), so the follower asks for a
+      // scan, which searches the selector and evaluates it on what it found.
+      catalog.holder.entities = all;
+      const scanned = await eventually(
+        'payments-api after the scan the follower asked for',
+        () => report(backend.server),
+        r => stateOf(r, 'payments-api') === 'ok',
+        60_000,
+      );
       const api = scanned.items.find(
         i => i.entityRef === 'component:default/payments-api',
       )!;
-      expect(api.state).toBe('ok');
       expect(api.clouds).toEqual(['aws']);
       expect(api.score.grade).not.toBeNull();
+      const after = await waitForScan(backend.server, {
+        after: first.last!.startedAt,
+      });
+      expect(after.last!.trigger).toBe('manual');
+      expect(sim.calls.length).toBeGreaterThan(callsBefore);
       const callsAfterScan = sim.calls.length;
 
       // An entity removed from the catalog leaves the report at the next tick.
-      catalog.holder.entities = catalog.holder.entities.filter(
+      catalog.holder.entities = all.filter(
         e => e.metadata.name !== 'payments-ledger',
       );
       await eventually(

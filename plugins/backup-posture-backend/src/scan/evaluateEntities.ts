@@ -28,6 +28,8 @@ export interface EvaluationResult {
   /** The platform score over the evaluated leaf entities. */
   total: ReturnType<typeof rollUpScores>;
   leafCount: number;
+  /** Mapped entities the stored snapshots cannot answer for yet (`covers`): the next scan does. */
+  pendingCount: number;
   regressions: EntityRegression[];
 }
 
@@ -67,6 +69,7 @@ export async function evaluateEntities(deps: {
   };
   let batch: EntityRow[] = [];
   let entityCount = 0;
+  let pendingCount = 0;
   for (const row of posture.evaluateEach(
     entities,
     index,
@@ -74,6 +77,7 @@ export async function evaluateEntities(deps: {
     deps.lastScanAt,
   )) {
     entityCount++;
+    if (row.summary.state === 'pending') pendingCount++;
     if (row.summary.state === 'ok' && !isRollUpKind(row.summary.kind)) {
       leafScores.push(row.summary.score);
     }
@@ -98,6 +102,7 @@ export async function evaluateEntities(deps: {
     entityCount,
     total: rollUpScores(leafScores),
     leafCount: leafScores.length,
+    pendingCount,
     regressions,
   };
 }

@@ -15,6 +15,10 @@ import { ScanRunner } from './ScanRunner';
 
 export const SCAN_TASK_ID = 'backup-posture-scan';
 export const CATALOG_FOLLOW_TASK_ID = 'backup-posture-catalog-follow';
+/** Who asks for a scan when the catalog maps what the last scan did not look for. */
+export const CATALOG_FOLLOWER = 'backup-posture:catalog-follower';
+/** The stored scan after which the follower last asked for a scan. */
+const FACT_SCAN_ASKED_AFTER = 'backup-posture.scanAskedAfter';
 
 /**
  * Registers the scan as a global scheduler task: replicas sharing a database take a lock, so the
@@ -58,7 +62,9 @@ export class ScanScheduler {
         timeout: { minutes: 10 },
         initialDelay: interval,
         fn: async () => {
-          await follower.followOnce();
+          const followed = await follower.followOnce();
+          if (followed.pendingCount > 0 && followed.scanId)
+            await this.scanForPending(followed.scanId, followed.pendingCount);
         },
       });
     }
@@ -71,6 +77,26 @@ export class ScanScheduler {
     await check();
     this.watchdog = setInterval(check, config.heartbeat.intervalMs);
     this.watchdog.unref?.();
+  }
+
+  /**
+   * Entities the last scan never looked for (a tag selector annotated since) are pending: ask
+   * for a scan now rather than at the next schedule, once per stored scan (a scan whose every
+   * scope failed leaves them pending without asking again and again).
+   */
+  private async scanForPending(scanId: string, pendingCount: number) {
+    const { store, logger } = this.deps;
+    const asked = await store.snapshots.getFact<string>(FACT_SCAN_ASKED_AFTER);
+    if (asked === scanId) return;
+    await store.snapshots.setFact(
+      FACT_SCAN_ASKED_AFTER,
+      scanId,
+      new Date().toISOString(),
+    );
+    const answer = await this.refresh(CATALOG_FOLLOWER);
+    logger.info(
+      `Backup posture: ${pendingCount} entities map what scan ${scanId} did not look for; scan requested: ${answer.message}`,
+    );
   }
 
   /** Stops watching (on shutdown). */
