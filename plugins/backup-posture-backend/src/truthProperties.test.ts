@@ -163,7 +163,7 @@ const fullData = new Map<string, EntityPostureResponse[]>();
 /*
  * Known counterexample (seed 20261129, path 2; reported to the engine's owner): a neighbour's plan
  * selecting `Resources: ["*"]` with a `Conditions` tag on its own service is counted by
- * `selectionMatch` (engine/selection.ts) as *naming* every resource of the account × region
+ * `selectionMatch` (engine/aws/selection.ts) as *naming* every resource of the account × region
  * (`named` is true for a wildcard), so `reachableFrom` lists it among the `excludingPlans` of an
  * entity's unselected resource, and `resource-protected-by-plan` names it in `plansNamingIt`.
  */
