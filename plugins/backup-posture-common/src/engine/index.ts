@@ -35,10 +35,12 @@ export {
   keyManagerOf,
   supportsColdStorage,
   INDEPENDENT_RESOURCE_TYPES,
+  MANAGEMENT_DEPENDENT_RESOURCE_TYPES,
   SOURCE_DEPENDENT_FALLBACK_ALIAS,
   COLD_STORAGE_RESOURCE_TYPES,
 } from './aws/classify';
-export type { EncryptionModel } from './aws/classify';
+export type { EncryptionModel, ManagementPreference } from './aws/classify';
+export type { RegionSettingsRead, OptInState } from './aws/regionSettings';
 export { explainAwsMessage, KNOWN_AWS_MESSAGES } from './aws/explanations';
 export type { KnownMessage } from './aws/explanations';
 export {

@@ -235,6 +235,32 @@ export interface AwsGlobalSettingsFact {
   error?: FactError;
 }
 
+/**
+ * AWS Backup region settings of one account × region (`DescribeRegionSettings`, rule A6). Maps are
+ * as AWS returns them, keyed by AWS Backup resource type (`DynamoDB`, `Aurora`, `S3`, ...).
+ *
+ * @public
+ */
+export interface AwsRegionSettingsFact {
+  accountId: string;
+  region: string;
+  /**
+   * `ResourceTypeOptInPreference`: whether AWS Backup protects each resource type in this Region.
+   * A type set to `false` gets no backups, even when a plan selects it.
+   */
+  resourceTypeOptInPreference?: Record<string, boolean>;
+  /**
+   * `ResourceTypeManagementPreference`: whether AWS Backup fully manages each type's backups
+   * (AWS lists DynamoDB and EFS, newer Regions more). `DynamoDB: false` means advanced DynamoDB
+   * backup is off: its backups keep the table's key (source-dependent) and cannot be copied.
+   */
+  resourceTypeManagementPreference?: Record<string, boolean>;
+  /** When the settings were read. */
+  readAt?: string;
+  /** Why the settings could not be read (e.g. the call was denied): checks relying on them are unknown. */
+  error?: FactError;
+}
+
 /** @public */
 export interface AwsOrganizationFact {
   organizationId?: string;
@@ -261,4 +287,11 @@ export interface AwsInventory {
   keys: AwsKmsKeyFact[];
   globalSettings?: AwsGlobalSettingsFact;
   organization?: AwsOrganizationFact;
+  /**
+   * Region settings of the account × regions the entity's resources live in (rule A6). Absent when
+   * discovery does not collect them (an inventory from an older backend or another provider): the
+   * engine then keeps each type's documented default. Present, a resource's scope without an entry
+   * means its settings were not read, and what depends on them is unknown.
+   */
+  regionSettings?: AwsRegionSettingsFact[];
 }

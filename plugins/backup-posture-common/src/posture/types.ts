@@ -223,6 +223,11 @@ export interface LineageChain {
   resourceType: string;
   /** A1: independent (vault key) or source-dependent (source key). */
   encryptionModel: 'independent' | 'source-dependent' | 'unknown';
+  /**
+   * A6: why the model is what it is where a region setting decides it (DynamoDB follows
+   * `ResourceTypeManagementPreference` of its account × region), or why it is unknown.
+   */
+  encryptionModelReason?: string;
   links: LineageLink[];
 }
 

@@ -62,9 +62,49 @@ const normaliseType = (resourceType: string): string => {
   return all.find(t => t.toLowerCase() === lower) ?? resourceType;
 };
 
-/** A1: the encryption model of an AWS Backup resource type. @public */
-export function encryptionModelOf(resourceType: string): EncryptionModel {
+/**
+ * A6: independent types that are independent only under full AWS Backup management
+ * (`ResourceTypeManagementPreference`): DynamoDB without advanced DynamoDB backup keeps the table's
+ * key. AWS lists EFS there too, but EFS backups take the vault's key either way (the encryption
+ * table of the AWS Backup guide), so it is not one of them.
+ *
+ * @public
+ */
+export const MANAGEMENT_DEPENDENT_RESOURCE_TYPES: readonly string[] = [
+  'DynamoDB',
+];
+
+/** A6: whether a type's encryption model follows `ResourceTypeManagementPreference`. @public */
+export function isManagementDependent(resourceType: string): boolean {
+  return MANAGEMENT_DEPENDENT_RESOURCE_TYPES.includes(
+    normaliseType(resourceType),
+  );
+}
+
+/**
+ * A resource's account × region `ResourceTypeManagementPreference` (A6), `'unread'` when those
+ * region settings could not be read. @public
+ */
+export type ManagementPreference = Readonly<Record<string, boolean>> | 'unread';
+
+/**
+ * A1: the encryption model of an AWS Backup resource type; with A6, in an account × region whose
+ * `ResourceTypeManagementPreference` is `management`: DynamoDB is independent only when AWS Backup
+ * fully manages it, source-dependent when not, unknown when the settings could not be read or do
+ * not list it. Without `management` (settings not collected) a type keeps its documented model.
+ *
+ * @public
+ */
+export function encryptionModelOf(
+  resourceType: string,
+  management?: ManagementPreference,
+): EncryptionModel {
   const type = normaliseType(resourceType);
+  if (management && isManagementDependent(type)) {
+    const managed = management === 'unread' ? undefined : management[type];
+    if (managed === undefined) return 'unknown';
+    return managed ? 'independent' : 'source-dependent';
+  }
   if (INDEPENDENT_RESOURCE_TYPES.includes(type)) return 'independent';
   if (type in SOURCE_DEPENDENT_FALLBACK_ALIAS) return 'source-dependent';
   return 'unknown';

@@ -11,7 +11,12 @@ import {
   EntityInventory,
   FactError,
 } from '../../inventory';
-import { KeyIndex, parseArn } from './classify';
+import {
+  EncryptionModel,
+  encryptionModelOf,
+  KeyIndex,
+  parseArn,
+} from './classify';
 import { PostureLimits } from '../options';
 import { selectionMatch, SelectionMatch } from './selection';
 import {
@@ -20,6 +25,14 @@ import {
   reachableFrom,
   ruleTargetVaultArnOf,
 } from './reachability';
+import {
+  managementPreferenceOf,
+  managementReasonOf,
+  optInOf,
+  OptInState,
+  RegionSettingsRead,
+  regionSettingsIn,
+} from './regionSettings';
 
 const EMPTY_AWS: AwsInventory = {
   resources: [],
@@ -84,6 +97,15 @@ export class AwsContext {
       copyJobs: reachable.copyJobs,
       keys: reachable.keys,
     };
+    // A6: only the region settings of the account × regions its own resources live in.
+    if (given.regionSettings) {
+      const homes = new Set(
+        reachable.resources.map(r => `${r.accountId}/${r.region}`),
+      );
+      this.aws.regionSettings = given.regionSettings.filter(s =>
+        homes.has(`${s.accountId}/${s.region}`),
+      );
+    }
     this.namedVaultArns = reachable.vaultArns;
     this.excludingPlans = reachable.excludingPlans;
     this.keys = new KeyIndex(this.aws.keys);
@@ -146,6 +168,45 @@ export class AwsContext {
       const vaultType = typeOf.get(arn);
       return [{ arn, reason, ...(vaultType ? { vaultType } : {}) }];
     });
+  }
+
+  /** A6: the region settings of an account × region, or why they are not known. */
+  regionSettings(account: string, region: string): RegionSettingsRead {
+    return regionSettingsIn(
+      this.aws.regionSettings,
+      account,
+      region,
+      this.scopeError(account, region),
+    );
+  }
+
+  /** A6: whether AWS Backup protects the resource's type in its account × region. */
+  optInOf(resource: AwsResourceFact): OptInState {
+    return optInOf(
+      this.regionSettings(resource.accountId, resource.region),
+      resource.resourceType,
+    );
+  }
+
+  /**
+   * A1 with A6: the resource's encryption model where it lives (DynamoDB follows
+   * `ResourceTypeManagementPreference`), and why, for the types whose model a setting decides.
+   */
+  encryptionModelOf(
+    resource: Pick<AwsResourceFact, 'resourceType' | 'accountId' | 'region'>,
+  ): {
+    model: EncryptionModel;
+    reason?: string;
+  } {
+    const read = this.regionSettings(resource.accountId, resource.region);
+    const reason = managementReasonOf(read, resource.resourceType);
+    return {
+      model: encryptionModelOf(
+        resource.resourceType,
+        managementPreferenceOf(read),
+      ),
+      ...(reason ? { reason } : {}),
+    };
   }
 
   /** Plans in the resource's account and region whose selections pick the resource. */

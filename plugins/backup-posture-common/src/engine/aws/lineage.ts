@@ -10,7 +10,6 @@
  */
 import { AwsResourceFact } from '../../inventory';
 import { LineageChain, LineageEdge, LineageLink } from '../../posture';
-import { encryptionModelOf } from './classify';
 import { AwsContext } from './context';
 import { placeCopies } from './lineageCopies';
 import { compareIssue, observedKeyOf } from './lineageKeys';
@@ -88,7 +87,7 @@ export function buildChain(
   ctx: AwsContext,
   resource: AwsResourceFact,
 ): LineageChain {
-  const model = encryptionModelOf(resource.resourceType);
+  const { model, reason } = ctx.encryptionModelOf(resource);
   const points = ctx.aws.recoveryPoints.filter(
     p => p.resourceArn === resource.arn,
   );
@@ -114,6 +113,7 @@ export function buildChain(
     resourceArn: resource.arn,
     resourceType: resource.resourceType,
     encryptionModel: model,
+    ...(reason ? { encryptionModelReason: reason } : {}),
     links,
   };
 }

@@ -6,8 +6,8 @@ import { AwsRecoveryPointFact, AwsResourceFact } from '../../inventory';
 import { LineageKey, LineageLink } from '../../posture';
 import {
   describeKey,
-  encryptionModelOf,
   fallbackAliasOf,
+  isManagementDependent,
   parseArn,
 } from './classify';
 import { AwsContext } from './context';
@@ -46,13 +46,21 @@ export function expectedCopyKey(
   /** The account the copy leaves (the resource's for a first copy, the parent vault's after). */
   fromAccount: string = resource.accountId,
 ): { key?: LineageKey; issues: LineageLink['issues']; blocked?: boolean } {
+  const issues: LineageLink['issues'] = [];
+  const { model, reason } = ctx.encryptionModelOf(resource);
+  if (
+    model === 'source-dependent' &&
+    isManagementDependent(resource.resourceType)
+  ) {
+    // A6: DynamoDB without full AWS Backup management keeps the table's key and has no copies.
+    issues.push({ rule: 'A6', message: `no copy can be made: ${reason}` });
+    return { issues, blocked: true };
+  }
   const dest = parseArn(destVaultArn);
   const destVault = ctx.vault(destVaultArn);
-  const issues: LineageLink['issues'] = [];
   if (!dest || !destVault) return { issues };
   const destKey = ctx.keys.resolveVaultKey(destVault);
   const crossAccount = dest.account !== fromAccount;
-  const model = encryptionModelOf(resource.resourceType);
   if (
     crossAccount &&
     destKey.manager !== 'customer' &&

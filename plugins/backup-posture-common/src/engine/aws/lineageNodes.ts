@@ -8,12 +8,7 @@ import {
   AwsResourceFact,
 } from '../../inventory';
 import { LineageEdge, LineageKey, LineageLink } from '../../posture';
-import {
-  encryptionModelOf,
-  EncryptionModel,
-  parseArn,
-  vaultNameFromArn,
-} from './classify';
+import { EncryptionModel, parseArn, vaultNameFromArn } from './classify';
 import { AwsContext, ProtectingRule } from './context';
 
 /** What one resource's chain is drawn from. */
@@ -49,7 +44,7 @@ export function sourceNode(
   resource: AwsResourceFact,
   primaries: AwsRecoveryPointFact[],
 ): { node: LineageLink; sourceKey: LineageKey } {
-  const model = encryptionModelOf(resource.resourceType);
+  const { model } = ctx.encryptionModelOf(resource);
   // A1: a source-dependent type's primary point keeps the source key, so when discovery did not
   // read the resource's own key, the newest primary point in a standard vault tells it.
   const inferredSourceKeyArn =

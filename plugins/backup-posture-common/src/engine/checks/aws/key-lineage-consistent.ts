@@ -15,22 +15,26 @@ export const keyLineageConsistent: AwsCheck = {
     title: 'Observed recovery point keys match the predicted key lineage',
     cloud: 'aws',
     severity: 'high',
-    rules: ['A1', 'A4', 'A5'],
+    rules: ['A1', 'A4', 'A5', 'A6'],
     equivalentControls: {},
     description:
-      'Per resource: source key → primary recovery point key → each copy’s key (via `SourceBackupVaultArn` / `ParentRecoveryPointArn`). The key predicted from the vault and plan configuration (A1, A4) is compared with the key the newest recovery point at each link shows.',
+      'Per resource: source key → primary recovery point key → each copy’s key (via `SourceBackupVaultArn` / `ParentRecoveryPointArn`). The key predicted from the vault and plan configuration (A1, A4) is compared with the key the newest recovery point at each link shows. DynamoDB follows the region settings of its account and Region (A6, `ResourceTypeManagementPreference`): with advanced DynamoDB backup its points take the vault’s key, without it they keep the table’s key and a copy of them fails; when those settings could not be read, its links are unknown.',
     remediation: {
       why: 'When the key a copy really gets differs from the key you planned for (e.g. a CMK expected, aws/rds observed), the copy cannot be shared, rotated or revoked as intended — and you only find out at restore time.',
       console: [
         'Open the entity’s Key lineage view and find the link marked with a mismatch.',
         'Source-dependent types (RDS, Aurora, EBS…): check the source resource key and the destination vault key (A4: copies get the destination vault’s key, or aws/rds/aws/ebs when that vault uses aws/backup).',
         'Independent types (S3, EFS, DynamoDB…): check the vault key of each link.',
+        'DynamoDB keeping the table’s key, or its copies failing (A6): AWS Backup → Settings → Advanced features for Amazon DynamoDB backups → Turn on, in the table’s account and Region; new backups then take the vault’s key.',
         'Recreate a vault with the intended key where needed and repoint the plan rule / copy action.',
       ],
       cli: [
         'aws backup list-recovery-points-by-backup-vault --backup-vault-name <vault> --by-resource-arn <resource-arn> \\',
         '  --query "RecoveryPoints[].{arn:RecoveryPointArn,key:EncryptionKeyArn,source:SourceBackupVaultArn}"',
         'aws kms describe-key --key-id <key-arn> --query "KeyMetadata.{manager:KeyManager,state:KeyState}"',
+        '# A6: advanced DynamoDB backup (full AWS Backup management) in the table’s account and Region',
+        'aws backup describe-region-settings --region <region> --query ResourceTypeManagementPreference',
+        'aws backup update-region-settings --region <region> --resource-type-management-preference DynamoDB=true',
       ].join('\n'),
       terraform: [
         '# The copy key is chosen on the destination vault, never on the copy action (A4).',
@@ -38,6 +42,12 @@ export const keyLineageConsistent: AwsCheck = {
         '  provider    = aws.dr_region',
         '  name        = "dr-cmk"',
         '  kms_key_arn = aws_kms_replica_key.dr.arn',
+        '}',
+        '',
+        '# A6: DynamoDB takes the vault key only under full AWS Backup management',
+        'resource "aws_backup_region_settings" "this" {',
+        '  resource_type_opt_in_preference     = { "DynamoDB" = true }',
+        '  resource_type_management_preference = { "DynamoDB" = true, "EFS" = true }',
         '}',
       ].join('\n'),
     },
@@ -67,26 +77,47 @@ export const keyLineageConsistent: AwsCheck = {
           expectedKeyManager: link.expectedKey?.manager,
           observedKeyArn: link.observedKey?.keyArn,
           observedKeyManager: link.observedKey?.manager,
+          ...(chain.encryptionModelReason
+            ? { encryptionModelReason: chain.encryptionModelReason }
+            : {}),
         };
+        // A6: a copy AWS Backup cannot make (DynamoDB without full AWS Backup management).
+        const noCopy = link.issues.find(i => i.rule === 'A6');
+        if (noCopy) {
+          out.push(finding(subject, 'fail', noCopy.message, evidence));
+          continue;
+        }
+        // A6: where region settings decide the model and could not be read, no link is judged.
+        const modelUnknown =
+          chain.encryptionModel === 'unknown'
+            ? chain.encryptionModelReason
+            : undefined;
         if (!link.recoveryPointArn) {
           const scopeError = link.vaultArn
             ? ctx.scopeErrorOfArn(link.vaultArn)
             : undefined;
-          out.push(
-            scopeError
-              ? finding(
-                  subject,
-                  'unknown',
-                  `no recovery point data: ${scopeError}`,
-                  evidence,
-                )
-              : finding(
-                  subject,
-                  'not-applicable',
-                  'no recovery point yet at this link',
-                  evidence,
-                ),
+          let missing = finding(
+            subject,
+            'not-applicable',
+            'no recovery point yet at this link',
+            evidence,
           );
+          if (scopeError)
+            missing = finding(
+              subject,
+              'unknown',
+              `no recovery point data: ${scopeError}`,
+              evidence,
+            );
+          // Whether a copy can be made at all is not known either (A6: not without full management).
+          else if (link.kind === 'copy' && modelUnknown)
+            missing = finding(
+              subject,
+              'unknown',
+              `whether this copy can be made is not known: ${modelUnknown}`,
+              evidence,
+            );
+          out.push(missing);
           continue;
         }
         const mismatch = link.issues.find(
@@ -115,9 +146,14 @@ export const keyLineageConsistent: AwsCheck = {
           observed.manager === 'unknown'
         ) {
           const failed = relied.find(k => failedKeyRead(k.fact));
-          const reason = failed
-            ? failedKeyReadReason(failedKeyRead(failed.fact)!, failed.label)
-            : 'the predicted or observed key could not be resolved';
+          let reason = 'the predicted or observed key could not be resolved';
+          if (failed)
+            reason = failedKeyReadReason(
+              failedKeyRead(failed.fact)!,
+              failed.label,
+            );
+          else if (modelUnknown)
+            reason = `the predicted key is not known: ${modelUnknown}`;
           out.push(judged(finding(subject, 'unknown', reason, evidence)));
           continue;
         }
