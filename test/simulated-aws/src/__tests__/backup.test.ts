@@ -3,6 +3,7 @@ import {
   BackupClient,
   DescribeBackupVaultCommand,
   DescribeGlobalSettingsCommand,
+  DescribeRegionSettingsCommand,
   GetBackupPlanCommand,
   GetBackupSelectionCommand,
   GetBackupVaultAccessPolicyCommand,
@@ -351,6 +352,66 @@ describe('AWS Backup handlers through @aws-sdk/client-backup', () => {
     ).rejects.toMatchObject({
       name: 'ERROR_9601',
       message: 'Your account is not a member of an organization.',
+    });
+  });
+
+  it('answers DescribeRegionSettings (GET /account-settings) for the caller’s account and Region, with its faults (A6)', async () => {
+    const dev = await backupFor('333333333333', 'ap-northeast-1');
+    const out = await dev.send(new DescribeRegionSettingsCommand({}));
+    expect(out.ResourceTypeOptInPreference).toMatchObject({
+      EFS: false,
+      DynamoDB: true,
+      EBS: true,
+      EC2: true,
+      DocumentDB: true,
+    });
+    expect(out.ResourceTypeManagementPreference).toEqual({
+      DynamoDB: false,
+      EFS: true,
+    });
+    const prod = await backupFor('222222222222', 'ap-northeast-1');
+    const defaults = await prod.send(new DescribeRegionSettingsCommand({}));
+    expect(defaults.ResourceTypeOptInPreference?.EFS).toBe(true);
+    expect(defaults.ResourceTypeManagementPreference).toEqual({
+      DynamoDB: true,
+      EFS: true,
+    });
+    expect(
+      sim.calls.filter(c => c.operation === 'DescribeRegionSettings'),
+    ).toHaveLength(2);
+
+    sim.faults.add({
+      kind: 'access-denied',
+      operation: 'DescribeRegionSettings',
+      times: 1,
+    });
+    await expect(
+      dev.send(new DescribeRegionSettingsCommand({})),
+    ).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    sim.faults.add({
+      kind: 'throttle',
+      account: '333333333333',
+      operation: 'DescribeRegionSettings',
+      times: 1,
+    });
+    await expect(
+      dev.send(new DescribeRegionSettingsCommand({})),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
+    sim.faults.add({
+      kind: 'malformed',
+      operation: 'DescribeRegionSettings',
+      times: 1,
+    });
+    await expect(
+      dev.send(new DescribeRegionSettingsCommand({})),
+    ).rejects.toBeDefined();
+    await expect(
+      dev.send(new DescribeRegionSettingsCommand({})),
+    ).resolves.toMatchObject({
+      ResourceTypeManagementPreference: { DynamoDB: false },
     });
   });
 

@@ -4,6 +4,7 @@ import {
   recoveryPointArn,
 } from '../model/resourceTypes';
 import { SeededRandom, daysAfter } from '../model/random';
+import { dynamoDbUnmanaged, optedIn } from '../model/regionSettings';
 import {
   Estate,
   SimBackupPlan,
@@ -112,7 +113,13 @@ export function primaryPointKey(
   resource: SimResource,
   vault: SimVault,
   creationDate: string,
-): { keyArn?: string; rule: string } {
+  /** A6: DynamoDB without full AWS Backup management keeps the table's key. */
+  unmanaged = false,
+): { keyArn?: string; rule: string; awsOwned?: boolean } {
+  if (unmanaged)
+    return resource.kmsKeyArn
+      ? { keyArn: resource.kmsKeyArn, rule: 'A6' }
+      : { keyArn: undefined, rule: 'A6', awsOwned: true };
   if (!isSourceDependent(resource.type))
     return { keyArn: vault.encryptionKeyArn, rule: 'A1' };
   if (
@@ -171,8 +178,17 @@ export function copyRejection(
       message: COPY_STATUS.destinationVaultMissing(destinationVaultArn),
     };
   }
-  if (destination.accountId === sourceAccountId) return undefined;
   const estate = index.estate;
+  if (
+    dynamoDbUnmanaged(
+      estate,
+      resource.accountId,
+      resource.region,
+      resource.type,
+    )
+  )
+    return { rule: 'A6', message: COPY_STATUS.dynamoDbNotFullyManaged };
+  if (destination.accountId === sourceAccountId) return undefined;
   if (
     !index.inOrganization(sourceAccountId) ||
     !index.inOrganization(destination.accountId)
@@ -227,15 +243,20 @@ export function copyRejection(
   return undefined;
 }
 
-/** The fields that place a recovery point: its ARN, its vault and the resource it protects. */
-function pointIdentity(resource: SimResource, vault: SimVault, uuid: string) {
+/**
+ * The fields that place a recovery point: its ARN, its vault and the resource it protects. A
+ * DynamoDB backup AWS Backup does not fully manage (A6) is DynamoDB's own backup of the table.
+ */
+function pointIdentity(
+  resource: SimResource,
+  vault: SimVault,
+  uuid: string,
+  dynamoDbOwn = false,
+) {
   return {
-    recoveryPointArn: recoveryPointArn(
-      resource.type,
-      vault.accountId,
-      vault.region,
-      uuid,
-    ),
+    recoveryPointArn: dynamoDbOwn
+      ? `${resource.arn}/backup/${uuid.replace(/-/g, '').slice(0, 14)}-${uuid.slice(0, 8)}`
+      : recoveryPointArn(resource.type, vault.accountId, vault.region, uuid),
     backupVaultName: vault.name,
     backupVaultArn: vault.arn,
     accountId: vault.accountId,
@@ -257,6 +278,21 @@ function createdBy(plan: SimBackupPlan, rule: SimBackupRule) {
     backupRuleName: rule.ruleName,
     backupRuleCron: rule.scheduleExpression,
     backupRuleTimezone: rule.scheduleExpressionTimezone,
+  };
+}
+
+/** A primary point's encryption fields; a DynamoDB table on its AWS-owned key stays encrypted (A6). */
+function pointEncryption(
+  vault: SimVault,
+  key: { keyArn?: string; rule: string; awsOwned?: boolean },
+) {
+  return {
+    isEncrypted: key.keyArn !== undefined || key.awsOwned === true,
+    encryptionKeyArn: key.keyArn,
+    encryptionKeyType: key.awsOwned
+      ? ('AWS_OWNED_KMS_KEY' as const)
+      : keyType(vault, key.keyArn),
+    keyRule: key.rule,
   };
 }
 
@@ -282,8 +318,11 @@ export function deriveBackups(estate: Estate): DerivedBackups {
     const candidates = estate.resources.filter(
       r => r.accountId === plan.accountId && r.region === plan.region,
     );
-    const assigned = candidates.filter(r =>
-      plan.selections.some(s => selectionAssigns(s, r)),
+    // A6: a type not opted in in the plan's Region is never backed up, selected or not.
+    const assigned = candidates.filter(
+      r =>
+        plan.selections.some(s => selectionAssigns(s, r)) &&
+        optedIn(estate, plan.accountId, plan.region, r.type),
     );
     for (const rule of plan.rules) {
       const vault = estate.vaults.find(
@@ -311,9 +350,15 @@ export function deriveBackups(estate: Estate): DerivedBackups {
           const creationDate = addMs(now, -age * 24 * HOUR - 6 * HOUR);
           const completionDate = addMs(creationDate, HOUR / 2);
           const size = 1_000_000_000 + rng.int(50_000_000_000);
-          const key = primaryPointKey(resource, vault, creationDate);
+          const unmanaged = dynamoDbUnmanaged(
+            estate,
+            resource.accountId,
+            resource.region,
+            resource.type,
+          );
+          const key = primaryPointKey(resource, vault, creationDate, unmanaged);
           const primary: DerivedRecoveryPoint = {
-            ...pointIdentity(resource, vault, rng.uuid()),
+            ...pointIdentity(resource, vault, rng.uuid(), unmanaged),
             createdBy: createdBy(plan, rule),
             iamRoleArn: role,
             status: 'COMPLETED',
@@ -325,10 +370,7 @@ export function deriveBackups(estate: Estate): DerivedBackups {
               creationDate,
               rule.lifecycle,
             ),
-            isEncrypted: key.keyArn !== undefined,
-            encryptionKeyArn: key.keyArn,
-            encryptionKeyType: keyType(vault, key.keyArn),
-            keyRule: key.rule,
+            ...pointEncryption(vault, key),
           };
           recoveryPoints.push(primary);
 
@@ -413,12 +455,23 @@ export function deriveBackups(estate: Estate): DerivedBackups {
       manual.vaultArn,
       manual.creationDate,
     );
-    const key = primaryPointKey(resource, vault, manual.creationDate);
+    const unmanaged = dynamoDbUnmanaged(
+      estate,
+      resource.accountId,
+      resource.region,
+      resource.type,
+    );
+    const key = primaryPointKey(
+      resource,
+      vault,
+      manual.creationDate,
+      unmanaged,
+    );
     const lifecycle = manual.deleteAfterDays
       ? { deleteAfterDays: manual.deleteAfterDays }
       : undefined;
     recoveryPoints.push({
-      ...pointIdentity(resource, vault, rng.uuid()),
+      ...pointIdentity(resource, vault, rng.uuid(), unmanaged),
       iamRoleArn: `arn:aws:iam::${vault.accountId}:role/service-role/AWSBackupDefaultServiceRole`,
       status: 'COMPLETED',
       creationDate: manual.creationDate,
@@ -426,10 +479,7 @@ export function deriveBackups(estate: Estate): DerivedBackups {
       backupSizeInBytes: 1_000_000_000,
       lifecycle,
       calculatedLifecycle: calculatedLifecycle(manual.creationDate, lifecycle),
-      isEncrypted: key.keyArn !== undefined,
-      encryptionKeyArn: key.keyArn,
-      encryptionKeyType: keyType(vault, key.keyArn),
-      keyRule: key.rule,
+      ...pointEncryption(vault, key),
     });
   }
 

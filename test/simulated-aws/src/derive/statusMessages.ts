@@ -24,4 +24,7 @@ export const COPY_STATUS = {
   /** approximation */
   destinationVaultMissing: (vaultArn: string) =>
     `Copy job failed. Backup vault ${vaultArn} does not exist.`,
+  /** approximation (A6: DynamoDB without advanced DynamoDB backup has no AWS Backup copies) */
+  dynamoDbNotFullyManaged:
+    'Copy job failed. Copying Amazon DynamoDB backups requires advanced DynamoDB backup (full AWS Backup management) in the source Region: enable it in the AWS Backup settings.',
 };

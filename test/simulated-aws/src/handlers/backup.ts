@@ -1,4 +1,5 @@
 import { DerivedCopyJob, DerivedRecoveryPoint } from '../derive/types';
+import { regionSettingsOf } from '../model/regionSettings';
 import { SimVault } from '../model/types';
 import { AwsError, epoch, jsonResponse } from './common/errors';
 import { pageSize, paginate } from './common/pagination';
@@ -78,6 +79,12 @@ const ROUTES: Array<{
     method: 'GET',
     pattern: /^\/copy-jobs$/,
     operation: 'ListCopyJobs',
+    labels: [],
+  },
+  {
+    method: 'GET',
+    pattern: /^\/account-settings$/,
+    operation: 'DescribeRegionSettings',
     labels: [],
   },
   {
@@ -537,6 +544,22 @@ function describeGlobalSettings(ctx: RequestContext) {
   };
 }
 
+/**
+ * DescribeRegionSettings (`GET /account-settings`): the caller's account in the signed Region;
+ * every account may read its own, no organization needed (rule A6).
+ */
+function describeRegionSettings(ctx: RequestContext) {
+  const { optIn, management } = regionSettingsOf(
+    ctx.estate,
+    ctx.caller.accountId,
+    ctx.region,
+  );
+  return {
+    ResourceTypeOptInPreference: optIn,
+    ResourceTypeManagementPreference: management,
+  };
+}
+
 function listRestoreAccessBackupVaults(
   input: Record<string, any>,
   ctx: RequestContext,
@@ -581,6 +604,7 @@ const OPERATIONS: Record<
   ListProtectedResources: listProtectedResources,
   ListCopyJobs: listCopyJobs,
   DescribeGlobalSettings: (_input, ctx) => describeGlobalSettings(ctx),
+  DescribeRegionSettings: (_input, ctx) => describeRegionSettings(ctx),
   ListRestoreAccessBackupVaults: listRestoreAccessBackupVaults,
 };
 

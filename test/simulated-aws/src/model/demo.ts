@@ -482,6 +482,30 @@ export function demoScenario(
     keyArn: analyticsKey.arn,
     unencryptedBefore: b.ago(90),
   });
+  // Rule A6, in workloads-dev × Tokyo's region settings: EFS is not opted in, so the shared file
+  // system the plan selects by tag is never backed up; advanced DynamoDB backup is off, so the job
+  // table's points keep the table's own key (source-dependent), unlike payments-ledger in 222.
+  b.estate.regionSettings = [
+    ...(b.estate.regionSettings ?? []),
+    {
+      accountId: A.workloadsDev,
+      region: TOKYO,
+      optIn: { EFS: false },
+      management: { DynamoDB: false },
+    },
+  ];
+  b.resource('EFS', A.workloadsDev, TOKYO, 'fs-0a11ca7c0ffee0123', {
+    tags: { ...analytics, Name: 'analytics-shared' },
+    keyArn: analyticsKey.arn,
+  });
+  // Its own key is made last (below): a key made here would shift every later key id of the demo.
+  const analyticsJobs = b.resource(
+    'DynamoDB',
+    A.workloadsDev,
+    TOKYO,
+    'analytics-jobs',
+    { tags: { ...analytics, Name: 'analytics-jobs' } },
+  );
   b.plan(
     A.workloadsDev,
     TOKYO,
@@ -601,6 +625,9 @@ export function demoScenario(
   );
 
   sharedProdAccount(b);
+  analyticsJobs.kmsKeyArn = b.cmk(A.workloadsDev, TOKYO, {
+    alias: 'alias/analytics-jobs',
+  }).arn;
 
   // The Azure half: Recovery Services vaults per rule Z1–Z6 (see azure/demo.ts).
   b.estate.azure = demoAzureEstate({ now: b.estate.now });

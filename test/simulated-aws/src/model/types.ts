@@ -206,6 +206,20 @@ export interface SimGlobalSettings {
   lastUpdateTime: string;
 }
 
+/**
+ * AWS Backup region settings of one account × region that differ from the simulator's defaults
+ * (`DEFAULT_OPT_IN`, `DEFAULT_MANAGEMENT` in `regionSettings.ts`; rule A6). Only the types given
+ * change.
+ */
+export interface SimRegionSettings {
+  accountId: string;
+  region: string;
+  /** `ResourceTypeOptInPreference` overrides: a type set to false gets no backups here. */
+  optIn?: Record<string, boolean>;
+  /** `ResourceTypeManagementPreference` overrides: `DynamoDB: false` = advanced DynamoDB backup off. */
+  management?: Record<string, boolean>;
+}
+
 /** A recovery point not produced by a plan (e.g. an on-demand backup). */
 export interface SimManualRecoveryPoint {
   resourceArn: string;
@@ -247,6 +261,8 @@ export interface Estate {
   plans: SimBackupPlan[];
   /** Held by the management account; applies to the whole organization. */
   globalSettings: SimGlobalSettings;
+  /** Region settings that differ from the defaults, per account × region (A6). */
+  regionSettings?: SimRegionSettings[];
   manualRecoveryPoints: SimManualRecoveryPoint[];
   /** Copy jobs started outside plans (StartCopyJob), in order: a later entry sees earlier copies. */
   startedCopyJobs?: SimStartedCopyJobs[];
