@@ -187,6 +187,8 @@ export function minimumCalls(
         PAGE.backup,
       );
       add(calls, 'backup:ListProtectedResources', protectedPages);
+      // A6: the Region's opt-in and management preferences, one call.
+      add(calls, 'backup:DescribeRegionSettings', 1);
       const sourceCalls = source.callsByScope.get(key) ?? {};
       for (const [op, n] of Object.entries(sourceCalls)) add(calls, op, n);
 
@@ -200,6 +202,7 @@ export function minimumCalls(
           planPages + planDepth,
           jobPages,
           protectedPages,
+          1,
           // Each filtered source read is one page; they run side by side.
           Object.keys(sourceCalls).length > 0 ? 1 : 0,
         ),

@@ -7,6 +7,7 @@ import {
   AwsKmsKeyFact,
   AwsOrganizationFact,
   AwsRecoveryPointFact,
+  AwsRegionSettingsFact,
   AwsResourceFact,
   AwsFactLookup,
   reachableFrom,
@@ -54,6 +55,11 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
   >();
   private readonly scopeStatus = new Map<string, ScopeStatus>();
   private readonly scopeCollectedAt = new Map<string, string>();
+  /** Region settings (A6) by scope, from the snapshots that read them. */
+  private readonly regionSettingsByScope = new Map<
+    string,
+    AwsRegionSettingsFact
+  >();
   private readonly keys = new Map<string, AwsKmsKeyFact>();
   private readonly keysByScope = new Map<string, AwsKmsKeyFact[]>();
   /** The tag selectors some stored scope was searched with; undefined for older snapshots. */
@@ -79,6 +85,8 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
         for (const k of snapshot.searchedTagSelectors)
           this.searchedTagSelectors.add(k);
       }
+      if (snapshot.regionSettings)
+        this.regionSettingsByScope.set(sk, snapshot.regionSettings);
       // A resource is seen in every scope holding its points (copies too); its own scope is the
       // one its ARN names or, for ARNs that name none (S3), the one that tagged it, holds its
       // primary points or read its key. Its place and facts come from there, whatever the order
@@ -247,6 +255,16 @@ export class AwsInventoryIndex implements InventoryProviderIndex<EntityMapping> 
       recoveryPoints: reached.recoveryPoints,
       copyJobs: reached.copyJobs,
       keys: reached.keys,
+      // A6: the region settings of the scopes its own resources live in, and only those; a scope
+      // whose snapshot holds none (never read, or stored before they were) is left out: unknown.
+      regionSettings: [
+        ...new Set(reached.resources.map(r => `${r.accountId}/${r.region}`)),
+      ]
+        .sort()
+        .flatMap(k => {
+          const settings = this.regionSettingsByScope.get(k);
+          return settings ? [settings] : [];
+        }),
     };
     if (this.globalSettings) aws.globalSettings = this.globalSettings;
     if (this.organization) aws.organization = this.organization;

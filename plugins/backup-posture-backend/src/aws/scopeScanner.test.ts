@@ -39,6 +39,39 @@ const options = {
 };
 
 describe('scope discovery', () => {
+  it('A6: reads the region settings once per scope; a denied read is kept as the fact’s error, anything else fails the scope', async () => {
+    const DEV_TOKYO = { accountId: '333333333333', region: 'ap-northeast-1' };
+    const clients = await factory().forScope(DEV_TOKYO);
+    const read = await scanScope(DEV_TOKYO, clients, options);
+    expect(read.regionSettings).toMatchObject({
+      ...DEV_TOKYO,
+      resourceTypeOptInPreference: expect.objectContaining({ EFS: false }),
+      resourceTypeManagementPreference: { DynamoDB: false, EFS: true },
+      readAt: read.collectedAt,
+    });
+    expect(sim.countCalls({ operation: 'DescribeRegionSettings' })).toBe(1);
+
+    sim.faults.add({
+      kind: 'access-denied',
+      operation: 'DescribeRegionSettings',
+    });
+    const denied = await scanScope(DEV_TOKYO, clients, options);
+    expect(denied.regionSettings).toEqual({
+      ...DEV_TOKYO,
+      error: { name: 'AccessDeniedException', message: expect.any(String) },
+    });
+    expect(denied.partialErrors).toContainEqual({
+      operation: 'DescribeRegionSettings',
+      subject: '333333333333/ap-northeast-1',
+      error: expect.objectContaining({ name: 'AccessDeniedException' }),
+    });
+    expect(denied.vaults).toEqual(read.vaults);
+
+    sim.faults.clear();
+    sim.faults.add({ kind: 'malformed', operation: 'DescribeRegionSettings' });
+    await expect(scanScope(DEV_TOKYO, clients, options)).rejects.toBeDefined();
+  });
+
   it('follows every page: tiny pages give the same snapshot as full pages', async () => {
     const clients = await factory().forScope(CENTRAL);
     const full = await scanScope(CENTRAL, clients, options);
@@ -52,7 +85,11 @@ describe('scope discovery', () => {
       operation: 'ListRecoveryPointsByBackupVault',
     });
     expect(pointCalls).toBeGreaterThan(full.vaults.length);
-    const strip = (s: typeof full) => ({ ...s, collectedAt: '' });
+    const strip = (s: typeof full) => ({
+      ...s,
+      collectedAt: '',
+      regionSettings: { ...s.regionSettings!, readAt: '' },
+    });
     expect(strip(paged)).toEqual(strip(full));
   });
 

@@ -1,39 +1,20 @@
 import {
-  BackupPlan,
   BackupVaultListMember,
-  DescribeBackupVaultCommand,
-  GetBackupPlanCommand,
-  GetBackupSelectionCommand,
-  GetBackupVaultAccessPolicyCommand,
-  paginateListBackupPlans,
-  paginateListBackupSelections,
   paginateListBackupVaults,
   paginateListCopyJobs,
   paginateListProtectedResources,
-  paginateListRecoveryPointsByBackupVault,
-  paginateListRestoreAccessBackupVaults,
   VaultType,
 } from '@aws-sdk/client-backup';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
-import {
-  AwsBackupPlanFact,
-  AwsBackupVaultFact,
-  AwsRecoveryPointFact,
-} from '@backup-posture/plugin-backup-posture-common';
 import pLimit from 'p-limit';
-import {
-  copyJobFact,
-  iso,
-  planFact,
-  recoveryPointFact,
-  selectionFact,
-  vaultFact,
-  withDescription,
-} from './backupFacts';
+import { copyJobFact, iso, vaultFact } from './backupFacts';
 import { ScopeClients } from './clients';
 import { MappedResources } from '../mapping/mappedResources';
+import { readPlans } from './planReads';
+import { readRegionSettings } from './regionSettings';
 import { readSourceKeys } from './sourceKeys/readSourceKeys';
 import { SourceRef, sourceRefOf } from './sourceKeys/sourceRef';
+import { readRecoveryPoints, readVault } from './vaultReads';
 import {
   emptyScopeSnapshot,
   Scope,
@@ -42,14 +23,6 @@ import {
   TagSelector,
   toFactError,
 } from './types';
-
-/** Errors that mean "this optional part is not readable", not "the scope is broken". */
-const isAccessDenied = (e: unknown) =>
-  /AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(
-    (e as Error)?.name ?? '',
-  );
-const isNotFound = (e: unknown) =>
-  (e as Error)?.name === 'ResourceNotFoundException';
 
 export interface ScopeScanOptions {
   /** Distinct tag selectors of the catalog, resolved with the Tagging API. */
@@ -135,6 +108,12 @@ export async function scanScope(
     clients,
     limit,
     options.pageSize ?? 1000,
+  );
+  snapshot.regionSettings = await readRegionSettings(
+    scope,
+    clients,
+    partial,
+    snapshot.collectedAt,
   );
 
   for await (const page of paginateListCopyJobs(
@@ -284,142 +263,4 @@ function sourceKeyTargets(
     if (!resources.has(arn) && sourceRefOf(arn)) consider({ arn });
   }
   return [...refs.values()];
-}
-
-async function readVault(
-  scope: Scope,
-  { backup }: ScopeClients,
-  vault: AwsBackupVaultFact,
-  partial: (op: string, subject: string, e: unknown) => void,
-  pageSize: number,
-): Promise<AwsBackupVaultFact> {
-  let result = vault;
-  try {
-    const policy = await backup.send(
-      new GetBackupVaultAccessPolicyCommand({ BackupVaultName: vault.name }),
-    );
-    result = { ...result, accessPolicy: policy.Policy ?? null };
-  } catch (e) {
-    if (isNotFound(e)) result = { ...result, accessPolicy: null };
-    else if (isAccessDenied(e))
-      partial('GetBackupVaultAccessPolicy', vault.arn, e);
-    else throw e;
-  }
-  // MPA and source-vault fields exist only on DescribeBackupVault (5/s): read them where they matter.
-  if (vault.vaultType !== 'BACKUP_VAULT') {
-    try {
-      const d = await backup.send(
-        new DescribeBackupVaultCommand({ BackupVaultName: vault.name }),
-      );
-      result = withDescription(result, d);
-    } catch (e) {
-      if (isAccessDenied(e)) partial('DescribeBackupVault', vault.arn, e);
-      else throw e;
-    }
-  }
-  if (vault.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT') {
-    try {
-      const restore: NonNullable<AwsBackupVaultFact['restoreAccessVaults']> =
-        [];
-      for await (const page of paginateListRestoreAccessBackupVaults(
-        { client: backup, pageSize },
-        { BackupVaultName: vault.name },
-      )) {
-        for (const r of page.RestoreAccessBackupVaults ?? []) {
-          if (!r.RestoreAccessBackupVaultArn) continue;
-          restore.push({
-            restoreAccessBackupVaultArn: r.RestoreAccessBackupVaultArn,
-            ...(r.VaultState ? { vaultState: r.VaultState } : {}),
-            ...(r.CreationDate ? { creationDate: iso(r.CreationDate) } : {}),
-            ...(r.ApprovalDate ? { approvalDate: iso(r.ApprovalDate) } : {}),
-          });
-        }
-      }
-      result = { ...result, restoreAccessVaults: restore };
-    } catch (e) {
-      if (isAccessDenied(e))
-        partial('ListRestoreAccessBackupVaults', vault.arn, e);
-      else throw e;
-    }
-  }
-  void scope;
-  return result;
-}
-
-async function readRecoveryPoints(
-  scope: Scope,
-  { backup }: ScopeClients,
-  vault: AwsBackupVaultFact,
-  pageSize: number,
-): Promise<AwsRecoveryPointFact[]> {
-  const points: AwsRecoveryPointFact[] = [];
-  for await (const page of paginateListRecoveryPointsByBackupVault(
-    { client: backup, pageSize },
-    { BackupVaultName: vault.name },
-  )) {
-    for (const p of page.RecoveryPoints ?? []) {
-      if (p.RecoveryPointArn) points.push(recoveryPointFact(scope, vault, p));
-    }
-  }
-  return points;
-}
-
-async function readPlans(
-  scope: Scope,
-  { backup }: ScopeClients,
-  limit: pLimit.Limit,
-  pageSize: number,
-): Promise<AwsBackupPlanFact[]> {
-  const listed: Array<{ planId: string; planArn: string; versionId?: string }> =
-    [];
-  for await (const page of paginateListBackupPlans(
-    { client: backup, pageSize },
-    {},
-  )) {
-    for (const p of page.BackupPlansList ?? []) {
-      if (p.BackupPlanId) {
-        listed.push({
-          planId: p.BackupPlanId,
-          planArn: p.BackupPlanArn ?? '',
-          versionId: p.VersionId,
-        });
-      }
-    }
-  }
-  return Promise.all(
-    listed.map(ids =>
-      limit(async () => {
-        const plan = await backup.send(
-          new GetBackupPlanCommand({ BackupPlanId: ids.planId }),
-        );
-        const selectionIds: string[] = [];
-        for await (const page of paginateListBackupSelections(
-          { client: backup, pageSize },
-          { BackupPlanId: ids.planId },
-        )) {
-          for (const s of page.BackupSelectionsList ?? []) {
-            if (s.SelectionId) selectionIds.push(s.SelectionId);
-          }
-        }
-        const selections = [];
-        for (const SelectionId of selectionIds) {
-          const s = await backup.send(
-            new GetBackupSelectionCommand({
-              BackupPlanId: ids.planId,
-              SelectionId,
-            }),
-          );
-          if (s.BackupSelection) {
-            selections.push(selectionFact(SelectionId, s.BackupSelection));
-          }
-        }
-        return planFact(
-          scope,
-          { ...ids, planArn: plan.BackupPlanArn ?? ids.planArn },
-          plan.BackupPlan ?? ({} as BackupPlan),
-          selections,
-        );
-      }),
-    ),
-  );
 }

@@ -1,5 +1,6 @@
 import {
   AwsBackupPlanFact,
+  AwsRegionSettingsFact,
   AwsBackupVaultFact,
   AwsCopyJobFact,
   AwsRecoveryPointFact,
@@ -47,6 +48,11 @@ export interface ScopeSnapshot {
    * annotated after the scan was not looked for. Absent in snapshots of older versions.
    */
   searchedTagSelectors?: string[];
+  /**
+   * AWS Backup's region settings here (DescribeRegionSettings, rule A6); absent in snapshots stored
+   * before they were read.
+   */
+  regionSettings?: AwsRegionSettingsFact;
   /** Parts of the scope that could not be read, without failing the whole scope. */
   partialErrors: Array<{
     operation: string;
