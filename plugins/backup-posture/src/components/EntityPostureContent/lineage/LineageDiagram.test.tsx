@@ -158,4 +158,22 @@ describe('LineageDiagram', () => {
     const items = screen.getAllByTestId('backup-posture-lineage-item');
     expect(items).toHaveLength(5);
   });
+
+  it('A6: says why a DynamoDB chain has the encryption model its region settings give it', async () => {
+    const reason =
+      "ResourceTypeManagementPreference.DynamoDB = false in account 333333333333 in ap-northeast-1 (advanced DynamoDB backup off): backups keep the table's key and cannot be copied to another vault";
+    await renderDiagram([
+      {
+        ...lineage[0],
+        resourceType: 'DynamoDB',
+        encryptionModel: 'source-dependent',
+        encryptionModelReason: reason,
+      },
+    ]);
+    expect(
+      screen.getByText(
+        `source-dependent encryption: the primary backup keeps the source key (A6: ${reason})`,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -34,6 +34,9 @@ function ChainSection(props: { graph: LineageGraph; lanes: LineageLane[] }) {
       </Typography>
       <Typography variant="caption" display="block">
         {MODEL_WORDS[chain.encryptionModel]}
+        {chain.encryptionModelReason
+          ? ` (A6: ${chain.encryptionModelReason})`
+          : ''}
       </Typography>
       <LineageChainGraph graph={graph} lanes={lanes} />
       <LineageChainList graph={graph} />
