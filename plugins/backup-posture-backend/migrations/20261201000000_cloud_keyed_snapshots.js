@@ -44,36 +44,29 @@ exports.up = async function up(knex) {
     'scan_id',
     'scan_started_at',
   ];
-  await knex
-    .into(
-      knex.raw('?? (??)', [
-        'backup_posture_scope_snapshots',
-        ['cloud', 'account', 'region', ...scopeColumns],
-      ]),
-    )
-    .insert(
-      knex('backup_posture_scopes').select(
-        knex.raw("'aws'"),
-        'account_id',
-        'region',
-        ...scopeColumns,
-      ),
-    );
-  await knex
-    .into(
-      knex.raw('?? (??)', [
-        'backup_posture_scope_snapshots',
-        ['cloud', 'account', 'region', ...scopeColumns],
-      ]),
-    )
-    .insert(
-      knex('backup_posture_azure_subscriptions').select(
-        knex.raw("'azure'"),
-        'subscription_id',
-        knex.raw("'global'"),
-        ...scopeColumns,
-      ),
-    );
+  /** @type {Array<[string, string, string, string | null]>} */
+  const scopeTables = [
+    ['aws', 'backup_posture_scopes', 'account_id', 'region'],
+    ['azure', 'backup_posture_azure_subscriptions', 'subscription_id', null],
+  ];
+  for (const [cloud, table, account, region] of scopeTables) {
+    await knex
+      .into(
+        knex.raw('?? (??)', [
+          'backup_posture_scope_snapshots',
+          ['cloud', 'account', 'region', ...scopeColumns],
+        ]),
+      )
+      .insert(
+        knex(table).select(
+          knex.raw('?', [cloud]),
+          account,
+          // An Azure subscription is one scope, region `global`.
+          region ?? knex.raw("'global'"),
+          ...scopeColumns,
+        ),
+      );
+  }
   const keyColumns = ['fact', 'described_at', 'scan_id', 'scan_started_at'];
   for (const [cloud, table, id] of [
     ['aws', 'backup_posture_keys', 'key_arn'],

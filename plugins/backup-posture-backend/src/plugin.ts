@@ -139,6 +139,7 @@ export const backupPosturePlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(async () => {
           scans.stop();
           await runner.shutdown();
+          await scans.idle();
         });
         await scans.schedule();
 

@@ -19,6 +19,7 @@ import { AwsConfig } from '../config';
 import {
   EntityMapping,
   mapsAws,
+  providerMapping,
   readEntityMapping,
 } from '../mapping/annotations';
 import { AwsInventoryIndex } from './AwsInventoryIndex';
@@ -51,16 +52,11 @@ export class AwsInventoryProvider implements InventoryProvider<
   ) {}
 
   mappingOf(entity: Entity): ProviderMapping<EntityMapping> | undefined {
-    const mapping = readEntityMapping(
-      entity,
-      this.deps.config.defaultTagSelector?.tagKey,
+    return providerMapping(
+      readEntityMapping(entity, this.deps.config.defaultTagSelector?.tagKey),
+      AWS_ANNOTATIONS,
+      mapsAws,
     );
-    if (!mapping) return undefined;
-    const problems = mapping.problems.filter(p =>
-      AWS_ANNOTATIONS.includes(p.annotation ?? ''),
-    );
-    if (!mapsAws(mapping) && !problems.length) return undefined;
-    return { mapping, problems };
   }
 
   keyIdOf(key: AwsKmsKeyFact): string {

@@ -15,6 +15,7 @@ import { AzureConfig } from '../config';
 import {
   EntityMapping,
   mapsAzure,
+  providerMapping,
   readEntityMapping,
 } from '../mapping/annotations';
 import { AzureClientFactory } from './AzureClientFactory';
@@ -47,13 +48,11 @@ export class AzureInventoryProvider implements InventoryProvider<
   ) {}
 
   mappingOf(entity: Entity): ProviderMapping<EntityMapping> | undefined {
-    const mapping = readEntityMapping(entity);
-    if (!mapping) return undefined;
-    const problems = mapping.problems.filter(p =>
-      AZURE_ANNOTATIONS.includes(p.annotation ?? ''),
+    return providerMapping(
+      readEntityMapping(entity),
+      AZURE_ANNOTATIONS,
+      mapsAzure,
     );
-    if (!mapsAzure(mapping) && !problems.length) return undefined;
-    return { mapping, problems };
   }
 
   keyIdOf(key: AzureKeyFact): string {

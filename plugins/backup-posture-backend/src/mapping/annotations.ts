@@ -177,6 +177,25 @@ export function readEntityMapping(
   return mapping;
 }
 
+/**
+ * One provider's view of an entity's mapping: the problems of its own annotations, and the
+ * mapping when it maps that provider's cloud (or a problem says it tried to).
+ */
+export function providerMapping(
+  mapping: EntityMapping | undefined,
+  annotations: readonly string[],
+  maps: (m: EntityMapping) => boolean,
+):
+  | { mapping: EntityMapping; problems: EntityConfigurationProblem[] }
+  | undefined {
+  if (!mapping) return undefined;
+  const problems = mapping.problems.filter(p =>
+    annotations.includes(p.annotation ?? ''),
+  );
+  if (!maps(mapping) && !problems.length) return undefined;
+  return { mapping, problems };
+}
+
 /** Whether the mapping names AWS resources / Azure vaults. */
 export const mapsAws = (m: EntityMapping) =>
   m.arns.length > 0 || Boolean(m.tagSelector);

@@ -223,6 +223,13 @@ export class ScanRunner {
             ? 'failed'
             : 'partial';
       }
+      // Before closing the row: once it is closed, nothing of the scan's task should be left
+      // to do but return (a backend stopped then must not keep the scheduler's lock).
+      await store.scans
+        .pruneScans(
+          new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),
+        )
+        .catch(e => logger.warn(`Pruning old scans failed: ${e}`));
       const closed = await retryDatabase(() =>
         store.scans.finishScan(scanId, state, finishedAt, {
           score: total.score,
@@ -234,11 +241,6 @@ export class ScanRunner {
       if (!closed) closedElsewhere();
       // Only for a scan that finished: its owners hear of what newly fails.
       if (notifier) await notifier.notify(evaluated.regressions);
-      await store.scans
-        .pruneScans(
-          new Date(Date.now() - config.retentionDays * 86400_000).toISOString(),
-        )
-        .catch(e => logger.warn(`Pruning old scans failed: ${e}`));
       logger.info(
         `Backup posture scan ${scanId} ${state}: ${scopesDone}/${scopesTotal} scopes, ${errors.length} errors, keys ${Object.entries(
           scanned.keyCounts,

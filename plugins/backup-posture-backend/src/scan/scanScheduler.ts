@@ -39,6 +39,26 @@ export class ScanScheduler {
   ) {}
 
   private watchdog?: NodeJS.Timeout;
+  /** The scan task's run in this process, until it returns to the scheduler. */
+  private inFlight?: Promise<unknown>;
+
+  /**
+   * Waits (up to `waitMs`) until the scan task's run in this process has returned to the
+   * scheduler, which then releases its lock: a backend stopped the instant a scan finished
+   * (its row closed, its audit event not yet written) left the lock held until schedule.timeout.
+   */
+  async idle(waitMs = 5_000): Promise<void> {
+    const run = this.inFlight;
+    if (!run) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      run,
+      new Promise(r => {
+        timer = setTimeout(r, waitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
 
   async schedule() {
     const { scheduler, config, logger } = this.deps;
@@ -47,7 +67,13 @@ export class ScanScheduler {
       scope: 'global',
       ...config.schedule,
       fn: async signal => {
-        await this.runOnce(signal);
+        const run = this.runOnce(signal);
+        this.inFlight = run.catch(() => undefined);
+        try {
+          await run;
+        } finally {
+          this.inFlight = undefined;
+        }
       },
     });
     const { follower } = this.deps;
