@@ -2,9 +2,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { Severity } from '@backup-posture/plugin-backup-posture-common';
+import { readAzureConfig } from './azure/config';
+import { durationMs, positive } from './configValues';
 
 /** One explicitly configured account. */
 export interface AccountConfig {
@@ -94,22 +96,6 @@ function readNotifications(config: Config | undefined) {
 
 const ACCOUNT_ID = /^\d{12}$/;
 
-function positive(value: number | undefined, fallback: number, key: string) {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new InputError(`backupPosture.${key} must be a positive number`);
-  }
-  return value;
-}
-
-function notNegative(value: number | undefined, fallback: number, key: string) {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new InputError(`backupPosture.${key} must be 0 or more`);
-  }
-  return value;
-}
-
 function accountId(value: string, key: string): string {
   if (!ACCOUNT_ID.test(value)) {
     throw new InputError(
@@ -117,101 +103,6 @@ function accountId(value: string, key: string): string {
     );
   }
   return value;
-}
-
-const SUBSCRIPTION_ID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function readAzureConfig(config: Config | undefined): AzureConfig | undefined {
-  const azure = config?.getOptionalConfig('azure');
-  if (!azure) return undefined;
-  const subscriptions = (
-    azure.getOptionalConfigArray('subscriptions') ?? []
-  ).map((s, i) => {
-    const subscriptionId = s.getString('subscriptionId');
-    if (!SUBSCRIPTION_ID.test(subscriptionId)) {
-      throw new InputError(
-        `backupPosture.azure.subscriptions[${i}].subscriptionId must be a subscription GUID, got '${subscriptionId}'`,
-      );
-    }
-    return { subscriptionId: subscriptionId.toLowerCase() };
-  });
-  if (subscriptions.length === 0) return undefined;
-  const clientId = azure.getOptionalString('clientId');
-  const clientSecret = azure.getOptionalString('clientSecret');
-  const tenantId = azure.getOptionalString('tenantId');
-  if (clientSecret && (!clientId || !tenantId)) {
-    throw new InputError(
-      'backupPosture.azure.clientSecret needs tenantId and clientId as well',
-    );
-  }
-  return {
-    endpoint: azure.getOptionalString('endpoint'),
-    tenantId,
-    clientId,
-    clientSecret,
-    subscriptions,
-    concurrency: {
-      subscriptions: positive(
-        azure.getOptionalNumber('concurrency.subscriptions'),
-        4,
-        'azure.concurrency.subscriptions',
-      ),
-      keys: positive(
-        azure.getOptionalNumber('concurrency.keys'),
-        4,
-        'azure.concurrency.keys',
-      ),
-      maxRetries: notNegative(
-        azure.getOptionalNumber('concurrency.maxRetries'),
-        3,
-        'azure.concurrency.maxRetries',
-      ),
-    },
-  };
-}
-
-const MS: Record<string, number> = {
-  milliseconds: 1,
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-};
-
-/** A positive duration (`{ seconds: 30 }` or ISO 8601 `PT30S`) in milliseconds. */
-function durationMs(
-  config: Config | undefined,
-  key: string,
-  fallbackMs: number,
-): number {
-  if (!config?.has(key)) return fallbackMs;
-  let duration: Record<string, number | undefined>;
-  try {
-    duration = readDurationFromConfig(config, { key }) as Record<
-      string,
-      number | undefined
-    >;
-  } catch (e) {
-    throw new InputError(
-      `backupPosture.${key} must be a duration such as { seconds: 30 }: ${(e as Error).message}`,
-    );
-  }
-  let ms = 0;
-  for (const [unit, value] of Object.entries(duration)) {
-    if (value === undefined) continue;
-    if (!(unit in MS)) {
-      throw new InputError(
-        `backupPosture.${key} must be given in milliseconds, seconds, minutes, hours, days or weeks`,
-      );
-    }
-    ms += value * MS[unit];
-  }
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw new InputError(`backupPosture.${key} must be a positive duration`);
-  }
-  return ms;
 }
 
 /** Reads and validates `backupPosture` (see config.d.ts for every key). */
