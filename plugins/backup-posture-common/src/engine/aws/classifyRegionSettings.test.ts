@@ -87,6 +87,19 @@ describe('region settings read (A6)', () => {
       reason: 'scan failed',
     });
   });
+  it('A6: only the settings of that very account × region (not another Region of the account, not another account in the Region)', () => {
+    const of = (accountId: string, region: string, S3: boolean) => ({
+      accountId,
+      region,
+      resourceTypeOptInPreference: { S3 },
+    });
+    const all = [of('1', 'r2', false), of('2', 'r', false), of('1', 'r', true)];
+    expect(regionSettingsIn(all, '1', 'r')).toEqual({
+      state: 'read',
+      settings: of('1', 'r', true),
+    });
+    expect(regionSettingsIn(all.slice(0, 2), '1', 'r').state).toBe('unread');
+  });
   it('A6: opt-in by type as AWS spells it, any case; a type not listed is unknown', () => {
     expect(optInOf(read({ DynamoDB: false }), 'dynamodb')).toEqual({
       state: 'not-opted-in',
