@@ -62,6 +62,8 @@ export class ScanScheduler {
 
   async schedule() {
     const { scheduler, config, logger } = this.deps;
+    // Before this process's own worker can claim the lock (initialDelay may be 0).
+    await this.releaseLeftLock();
     await scheduler.scheduleTask({
       id: SCAN_TASK_ID,
       scope: 'global',
@@ -123,6 +125,29 @@ export class ScanScheduler {
     logger.info(
       `Backup posture: ${pendingCount} entities map what scan ${scanId} did not look for; scan requested: ${answer.message}`,
     );
+  }
+
+  /**
+   * At startup: a scan task lock held while no scan is running was left by a backend that stopped
+   * after its scan's row was closed but before the scheduler released the lock (the process ended
+   * in between). It would block every scan until schedule.timeout: release it. (A replica that
+   * claimed the lock a moment ago and has not opened its scan row yet loses it; its scan still
+   * runs, and a newer one supersedes it.)
+   */
+  private async releaseLeftLock() {
+    const { store, scheduler, logger } = this.deps;
+    if ((await store.scans.scanStatus()).current) return;
+    try {
+      await scheduler.cancelTask(SCAN_TASK_ID);
+      logger.info(
+        'Backup posture: released a scan lock left without a running scan (a backend stopped as its scan ended)',
+      );
+    } catch (e) {
+      // ConflictError: nobody holds it, the usual case; NotFoundError: a new database.
+      const name = (e as Error)?.name;
+      if (name !== 'ConflictError' && name !== 'NotFoundError')
+        logger.warn(`Backup posture: could not check the scan lock: ${e}`);
+    }
   }
 
   /** Stops watching (on shutdown). */
