@@ -1,6 +1,7 @@
 import { HttpResponse, RequestHandler, http } from 'msw';
 import { abortable, CallRecord, logCall } from './callLog';
-import { EstateIndex, deriveBackups } from './derive/deriveBackups';
+import { deriveBackups } from './derive/deriveBackups';
+import { EstateIndex } from './derive/estateIndex';
 import { DerivedBackups } from './derive/types';
 import { Estate } from './model/types';
 import {

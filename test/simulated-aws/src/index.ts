@@ -23,7 +23,8 @@ export {
   DEFAULT_ROLE,
   AWS_OWNED_KEY_ACCOUNT,
 } from './model/builder';
-export { deriveBackups, EstateIndex } from './derive/deriveBackups';
+export { deriveBackups } from './derive/deriveBackups';
+export { EstateIndex } from './derive/estateIndex';
 export type * from './derive/types';
 export { COPY_STATUS } from './derive/statusMessages';
 export { selectionAssigns } from './derive/selection';

@@ -4,7 +4,7 @@ import {
   DerivedProtectedResource,
   DerivedRecoveryPoint,
 } from '../../derive/types';
-import { EstateIndex } from '../../derive/deriveBackups';
+import { EstateIndex } from '../../derive/estateIndex';
 import { Estate } from '../../model/types';
 import { Protocol } from './errors';
 import { CallerIdentity } from './identity';

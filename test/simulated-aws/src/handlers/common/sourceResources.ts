@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EstateIndex } from '../../derive/deriveBackups';
+import { EstateIndex } from '../../derive/estateIndex';
 import { ResourceType, SimResource } from '../../model/types';
 import { RequestContext } from './context';
 
