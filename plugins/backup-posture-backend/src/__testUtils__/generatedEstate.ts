@@ -17,7 +17,7 @@ import { Estate, EstateBuilder, ResourceType } from '@internal/simulated-aws';
 import {
   allowOrgCopyPolicy,
   denyDeletionPolicy,
-} from '@internal/simulated-aws/src/model/builder';
+} from '@internal/simulated-aws/src/model/vaultPolicies';
 import fc from 'fast-check';
 import { componentEntity } from './fixtures';
 

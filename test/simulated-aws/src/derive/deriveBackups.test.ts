@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { EstateBuilder } from '../model/builder';
 import {
-  EstateBuilder,
   allowAccountsCopyPolicy,
   allowOrgCopyPolicy,
-} from '../model/builder';
+} from '../model/vaultPolicies';
 import { demoScenario } from '../model/demo';
 import { scaleScenario } from '../model/scale';
 import { ResourceType } from '../model/types';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { EstateBuilder, allowOrgCopyPolicy } from '../model/builder';
+import { EstateBuilder } from '../model/builder';
+import { allowOrgCopyPolicy } from '../model/vaultPolicies';
 import { regionSettingsOf } from '../model/regionSettings';
 import { ResourceType, SimRegionSettings } from '../model/types';
 import { deriveBackups } from './deriveBackups';

@@ -1,19 +1,21 @@
+import { CmkOptions, customerManagedKeys } from './customerKeys';
+import { PlanRuleSpec, PlanSelectionSpec, newBackupPlan } from './backupPlans';
+import { awsManagedKeyPolicy } from './keyPolicies';
 import { SeededRandom, daysBefore } from './random';
 import { resourceArn } from './resourceTypes';
 import {
   Estate,
   PolicyDocument,
-  PolicyStatement,
   ResourceType,
   SimAccount,
   SimBackupPlan,
-  SimBackupRule,
-  SimBackupSelection,
   SimKmsKey,
   SimResource,
   SimStartedCopyJobs,
   SimVault,
 } from './types';
+
+export type { CmkOptions };
 
 export const DEFAULT_ROLE = 'BackupPostureReadOnly';
 /** Stand-in for the AWS service account that holds AWS-owned keys (LAG vaults without a CMK). */
@@ -23,19 +25,6 @@ export const AWS_MANAGED_ALIASES = [
   'alias/aws/rds',
   'alias/aws/ebs',
 ] as const;
-
-export interface CmkOptions {
-  alias: string;
-  description?: string;
-  /** Accounts whose roots the key policy lets use the key (rules B4, A3). */
-  allowAccounts?: string[];
-  rotationEnabled?: boolean;
-  keyState?: SimKmsKey['keyState'];
-  /** Makes the key a multi-region primary with `mrk-` replicas in these regions. */
-  replicaRegions?: string[];
-  /** Let AWS Backup use the key (default true); false reproduces a policy that forgets it (A3). */
-  allowBackupService?: boolean;
-}
 
 export interface VaultOptions {
   type?: SimVault['type'];
@@ -171,54 +160,15 @@ export class EstateBuilder {
   }
 
   cmk(accountId: string, region: string, opts: CmkOptions): SimKmsKey {
-    const multiRegion = (opts.replicaRegions ?? []).length > 0;
-    const keyId = multiRegion ? `mrk-${this.rng.hex(32)}` : this.rng.uuid();
-    const arnIn = (r: string) => `arn:aws:kms:${r}:${accountId}:key/${keyId}`;
-    const policy = customerKeyPolicy(
+    const keys = customerManagedKeys(
+      this.rng,
       accountId,
-      opts.allowAccounts ?? [],
-      opts.allowBackupService ?? true,
-    );
-    const base = {
-      keyId,
-      accountId,
-      keyManager: 'CUSTOMER' as const,
-      description:
-        opts.description ?? `${opts.alias.replace('alias/', '')} key`,
-      keyState: opts.keyState ?? 'Enabled',
-      rotationEnabled: opts.rotationEnabled ?? true,
-      rotationPeriodInDays: 365,
-      policy,
-      creationDate: this.ago(500),
-    };
-    const primary: SimKmsKey = {
-      ...base,
-      arn: arnIn(region),
       region,
-      aliases: [opts.alias],
-      multiRegion: multiRegion
-        ? {
-            type: 'PRIMARY',
-            primaryArn: arnIn(region),
-            replicaArns: opts.replicaRegions!.map(arnIn),
-          }
-        : undefined,
-    };
-    this.estate.keys.push(primary);
-    for (const replicaRegion of opts.replicaRegions ?? []) {
-      this.estate.keys.push({
-        ...base,
-        arn: arnIn(replicaRegion),
-        region: replicaRegion,
-        aliases: [`${opts.alias}-replica`],
-        multiRegion: {
-          type: 'REPLICA',
-          primaryArn: primary.arn,
-          replicaArns: opts.replicaRegions!.map(arnIn),
-        },
-      });
-    }
-    return primary;
+      opts,
+      this.ago(500),
+    );
+    this.estate.keys.push(...keys);
+    return keys[0];
   }
 
   resource(
@@ -317,215 +267,19 @@ export class EstateBuilder {
     accountId: string,
     region: string,
     name: string,
-    rules: Array<
-      Omit<SimBackupRule, 'ruleId' | 'copyActions' | 'pointAgesDays'> &
-        Partial<Pick<SimBackupRule, 'copyActions' | 'pointAgesDays'>>
-    >,
-    selections: Array<
-      Partial<Omit<SimBackupSelection, 'selectionId' | 'creationDate'>> & {
-        selectionName: string;
-      }
-    >,
+    rules: PlanRuleSpec[],
+    selections: PlanSelectionSpec[],
   ): SimBackupPlan {
-    const planId = this.rng.uuid();
-    const plan: SimBackupPlan = {
-      planId,
-      arn: `arn:aws:backup:${region}:${accountId}:backup-plan:${planId}`,
-      name,
-      versionId: this.rng.hex(32),
+    const plan = newBackupPlan(
+      this.rng,
+      days => this.ago(days),
       accountId,
       region,
-      creationDate: this.ago(420),
-      lastExecutionDate: this.ago(1),
-      rules: rules.map(rule => ({
-        ...rule,
-        ruleId: this.rng.uuid(),
-        copyActions: rule.copyActions ?? [],
-        pointAgesDays: rule.pointAgesDays ?? [0, 1, 2],
-      })),
-      selections: selections.map(selection => ({
-        selectionId: this.rng.uuid(),
-        creationDate: this.ago(410),
-        iamRoleArn: `arn:aws:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`,
-        resources: [],
-        notResources: [],
-        listOfTags: [],
-        ...selection,
-        conditions: {
-          stringEquals: [],
-          stringNotEquals: [],
-          stringLike: [],
-          stringNotLike: [],
-          ...selection.conditions,
-        },
-      })),
-    };
+      name,
+      rules,
+      selections,
+    );
     this.estate.plans.push(plan);
     return plan;
   }
-}
-
-function awsManagedKeyPolicy(
-  accountId: string,
-  region: string,
-  alias: string,
-): PolicyDocument {
-  const service = alias.split('/')[2];
-  const viaService =
-    service === 'ebs'
-      ? `ec2.${region}.amazonaws.com`
-      : `${service}.${region}.amazonaws.com`;
-  return {
-    Version: '2012-10-17',
-    Id: `auto-${service}-1`,
-    Statement: [
-      {
-        Sid: `Allow access through ${service} for all principals in the account that are authorized to use ${service}`,
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:CreateGrant',
-          'kms:DescribeKey',
-        ],
-        Resource: '*',
-        Condition: {
-          StringEquals: {
-            'kms:CallerAccount': accountId,
-            'kms:ViaService': viaService,
-          },
-        },
-      },
-      {
-        Sid: 'Allow direct access to key metadata to the account',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
-        Resource: '*',
-      },
-    ],
-  };
-}
-
-export function customerKeyPolicy(
-  accountId: string,
-  allowAccounts: string[],
-  allowBackupService: boolean,
-): PolicyDocument {
-  const statements: PolicyStatement[] = [
-    {
-      Sid: 'Enable IAM User Permissions',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-  ];
-  if (allowBackupService) {
-    statements.push({
-      Sid: 'Allow AWS Backup to use the key',
-      Effect: 'Allow',
-      Principal: {
-        AWS: `arn:aws:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`,
-      },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:DescribeKey',
-        'kms:CreateGrant',
-      ],
-      Resource: '*',
-    });
-  }
-  if (allowAccounts.length > 0) {
-    statements.push({
-      Sid: 'Allow use of the key by the backup accounts',
-      Effect: 'Allow',
-      Principal: { AWS: allowAccounts.map(a => `arn:aws:iam::${a}:root`) },
-      Action: [
-        'kms:Decrypt',
-        'kms:DescribeKey',
-        'kms:CreateGrant',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:GetKeyRotationStatus',
-      ],
-      Resource: '*',
-    });
-  }
-  return { Version: '2012-10-17', Id: 'key-policy', Statement: statements };
-}
-
-/** A vault access policy that lets the organization copy into the vault (rule B2). */
-export function allowOrgCopyPolicy(
-  vaultArn: string,
-  organizationId: string,
-): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllowOrganizationToCopyIntoVault',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'backup:CopyIntoBackupVault',
-        Resource: vaultArn,
-        Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } },
-      },
-      {
-        Sid: 'DenyDeletion',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: [
-          'backup:DeleteRecoveryPoint',
-          'backup:UpdateRecoveryPointLifecycle',
-          'backup:PutBackupVaultAccessPolicy',
-        ],
-        Resource: '*',
-      },
-    ],
-  };
-}
-
-/** A vault access policy that only denies deleting points, changing lifecycles and the policy. */
-export function denyDeletionPolicy(): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'DenyDeletion',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: [
-          'backup:DeleteRecoveryPoint',
-          'backup:UpdateRecoveryPointLifecycle',
-          'backup:PutBackupVaultAccessPolicy',
-        ],
-        Resource: '*',
-      },
-    ],
-  };
-}
-
-export function allowAccountsCopyPolicy(
-  vaultArn: string,
-  accountIds: string[],
-): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllowListedAccountsToCopyIntoVault',
-        Effect: 'Allow',
-        Principal: { AWS: accountIds.map(a => `arn:aws:iam::${a}:root`) },
-        Action: 'backup:CopyIntoBackupVault',
-        Resource: vaultArn,
-      },
-    ],
-  };
 }

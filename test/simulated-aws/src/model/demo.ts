@@ -1,9 +1,9 @@
+import { EstateBuilder } from './builder';
 import {
-  EstateBuilder,
   allowAccountsCopyPolicy,
   allowOrgCopyPolicy,
   denyDeletionPolicy,
-} from './builder';
+} from './vaultPolicies';
 import { daysAfter } from './random';
 import { Estate } from './types';
 import { demoAzureEstate } from '../azure/demo';

@@ -1,4 +1,5 @@
-import { EstateBuilder, allowOrgCopyPolicy } from './builder';
+import { EstateBuilder } from './builder';
+import { allowOrgCopyPolicy } from './vaultPolicies';
 import { Estate, ResourceType } from './types';
 
 export interface ScaleOptions {
