@@ -4,7 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
-import { machineFacts, renderDoc } from './doc';
+import { renderDoc } from './doc';
+import { machineFacts } from './machineFacts';
 import { PresetResult, runPreset } from './runPreset';
 import { DEFAULT_PRESETS, PRESETS } from './settings';
 
