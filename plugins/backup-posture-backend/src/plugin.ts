@@ -96,6 +96,7 @@ export const backupPosturePlugin = createBackendPlugin({
               : undefined,
           }),
         );
+        registry.assertCloudsProvided(providers.list().map(p => p.cloud));
         const posture = new PostureService({
           store,
           catalog: deps.catalog,

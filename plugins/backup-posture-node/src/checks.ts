@@ -7,6 +7,7 @@ export {
   finding,
   isAwsCheck,
   isAzureCheck,
+  isProviderCheck,
   unreadVaultFindings,
 } from '@backup-posture/plugin-backup-posture-common';
 export type {
@@ -22,6 +23,9 @@ export type {
   EvidenceValue,
   Finding,
   PostureCheck,
+  ProviderCheck,
+  ProviderEvaluationInput,
+  ProviderLineageBuilder,
   Remediation,
   Severity,
 } from '@backup-posture/plugin-backup-posture-common';

@@ -46,13 +46,32 @@ describe('CheckRegistry', () => {
     ).toThrow(ConflictError);
   });
 
-  it('rejects an id the report filter could not take, or a check of an unknown cloud', () => {
+  it('rejects an id the report filter could not take, or a cloud id no provider could have', () => {
     const registry = new CheckRegistry();
     for (const id of ['Vault Lock', '', '__proto__', 'a--b', 'x-'])
       expect(() => registry.addChecks(check(id))).toThrow(InputError);
+    for (const cloud of ['GCP', '', 'on prem', '-x', undefined]) {
+      const bad = check('bad-cloud');
+      (bad.definition as { cloud: unknown }).cloud = cloud;
+      expect(() => registry.addChecks(bad)).toThrow(
+        `Backup-posture check bad-cloud has cloud ${JSON.stringify(cloud)}: it must be "aws", "azure" or the cloud of a module's inventory provider`,
+      );
+    }
+    expect(registry.list()).toEqual([]);
+  });
+
+  it('takes a check of a module cloud, and stops startup when no provider reads that cloud', () => {
+    const registry = new CheckRegistry();
     const gcp = check('gcp-check');
     (gcp.definition as { cloud: string }).cloud = 'gcp';
-    expect(() => registry.addChecks(gcp)).toThrow(InputError);
-    expect(registry.list()).toEqual([]);
+    registry.addChecks(check('aws-check'), gcp);
+    expect(() =>
+      registry.assertCloudsProvided(['aws', 'azure', 'gcp']),
+    ).not.toThrow();
+    expect(() => registry.assertCloudsProvided(['aws', 'azure'])).toThrow(
+      new InputError(
+        'Backup-posture check gcp-check reads cloud "gcp", which no inventory provider is registered for (registered: aws, azure)',
+      ),
+    );
   });
 });

@@ -7,7 +7,8 @@ import { BackupPostureChecksExtensionPoint } from '@backup-posture/plugin-backup
 
 /** A check id: lowercase words joined by `-` (what the report's `check` filter accepts). */
 const CHECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CLOUDS = new Set(['aws', 'azure']);
+/** A cloud id, as inventory providers are registered by (`aws`, `azure`, a module's). */
+const CLOUD_ID = /^[a-z][a-z0-9-]*$/;
 
 /** Where each built-in check goes in the list: the documented order of docs/checks.md. */
 const BUILT_IN_ORDER = new Map(
@@ -29,9 +30,10 @@ export class CheckRegistry implements BackupPostureChecksExtensionPoint {
           `Invalid backup-posture check id ${JSON.stringify(id)}: use lowercase words joined by "-", such as "vault-lock"`,
         );
       }
-      if (!CLOUDS.has(check.definition.cloud)) {
+      const cloud: unknown = check.definition.cloud;
+      if (typeof cloud !== 'string' || !CLOUD_ID.test(cloud)) {
         throw new InputError(
-          `Backup-posture check ${id} has cloud ${JSON.stringify(check.definition.cloud)}: it must be "aws" or "azure"`,
+          `Backup-posture check ${id} has cloud ${JSON.stringify(cloud)}: it must be "aws", "azure" or the cloud of a module's inventory provider`,
         );
       }
       if (typeof check.evaluate !== 'function') {
@@ -43,6 +45,20 @@ export class CheckRegistry implements BackupPostureChecksExtensionPoint {
         );
       }
       this.byId.set(id, check);
+    }
+  }
+
+  /**
+   * Stops the backend when a check reads a cloud no inventory provider is registered for (a
+   * module's check installed without its provider): it would never run, silently.
+   */
+  assertCloudsProvided(clouds: readonly string[]): void {
+    for (const check of this.byId.values()) {
+      if (!clouds.includes(check.definition.cloud)) {
+        throw new InputError(
+          `Backup-posture check ${check.definition.id} reads cloud "${check.definition.cloud}", which no inventory provider is registered for (registered: ${clouds.join(', ')})`,
+        );
+      }
     }
   }
 

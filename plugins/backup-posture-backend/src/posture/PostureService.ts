@@ -10,6 +10,7 @@ import {
   EntityPostureResponse,
   PostureEvaluation,
   PostureException,
+  ProviderLineageBuilder,
 } from '@backup-posture/plugin-backup-posture-common';
 import { InventoryProvider } from '@backup-posture/plugin-backup-posture-node';
 import { buildRollUps, isRollUpKind } from '../mapping/rollUp';
@@ -42,7 +43,14 @@ export class PostureService {
       /** The inventory providers (clouds), built-in and from modules. */
       providers: readonly InventoryProvider[];
     },
-  ) {}
+  ) {
+    for (const provider of deps.providers) {
+      if (provider.lineage) this.lineage[provider.cloud] = provider.lineage;
+    }
+  }
+
+  /** The lineage builders of module clouds, by cloud (AWS and Azure lineage is the engine's). */
+  private readonly lineage: Record<string, ProviderLineageBuilder> = {};
 
   get providers(): readonly InventoryProvider[] {
     return this.deps.providers;
@@ -104,6 +112,7 @@ export class PostureService {
             index,
             exceptions: this.deps.exceptions,
             checks: this.deps.checks,
+            lineage: this.lineage,
             now,
             lastScanAt,
           });
@@ -118,6 +127,7 @@ export class PostureService {
             index,
             exceptions: this.deps.exceptions,
             checks: this.deps.checks,
+            lineage: this.lineage,
             now,
             lastScanAt,
           });
@@ -184,6 +194,7 @@ export class PostureService {
         index,
         exceptions: this.deps.exceptions,
         checks: this.deps.checks,
+        lineage: this.lineage,
         now: new Date().toISOString(),
         lastScanAt: last?.finishedAt,
       }).posture,

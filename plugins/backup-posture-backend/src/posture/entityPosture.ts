@@ -17,6 +17,7 @@ import {
   PostureEvaluation,
   PostureException,
   PostureScore,
+  ProviderLineageBuilder,
   rollUpEvaluations,
   KeyReadStatus,
 } from '@backup-posture/plugin-backup-posture-common';
@@ -104,6 +105,8 @@ export interface PostureInput {
   exceptions: PostureException[];
   /** The checks to evaluate (the registered ones); the engine's built-ins when absent. */
   checks?: readonly BackupPostureCheck[];
+  /** The lineage builders of module clouds, by cloud. */
+  lineage?: Readonly<Record<string, ProviderLineageBuilder>>;
   now: string;
   lastScanAt?: string;
 }
@@ -136,6 +139,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
         e => normalizeRef(e.entityRef) === entityRef,
       ),
       ...(input.checks ? { checks: input.checks } : {}),
+      ...(input.lineage ? { lineage: input.lineage } : {}),
     });
   }
   const keys = keyReadStatuses(inventory);
@@ -163,6 +167,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   if (aws?.resources.length || aws?.vaults.length) clouds.push('aws');
   if (azure?.vaults.length || azure?.unresolvedVaultIds?.length)
     clouds.push('azure');
+  clouds.push(...Object.keys(slice.inventory.clouds ?? {}).sort());
   const summary: EntityPostureSummary = {
     entityRef,
     kind: entity.kind.toLocaleLowerCase('en-US'),

@@ -48,7 +48,11 @@ export class PostureIndex {
       if (!own.length) continue;
       if (index.covers && !index.covers(own)) slice.notCovered = true;
       const part = index.slice(own);
-      Object.assign(slice.inventory, part.inventory);
+      const { clouds, ...builtIn } = part.inventory;
+      Object.assign(slice.inventory, builtIn);
+      // Each module provider adds its own cloud's part: merged, never one replacing another.
+      if (clouds)
+        slice.inventory.clouds = { ...slice.inventory.clouds, ...clouds };
       slice.scopes.push(...part.scopes);
       if (
         part.collectedAt &&

@@ -99,6 +99,7 @@ export async function scanProviders(
       await saveFacts(provider, list.facts).catch(failScan);
       for (const { scope, error } of list.errors)
         result.errors.push({
+          cloud: scope.cloud,
           account: scope.account,
           region: scope.region,
           error,
@@ -150,6 +151,7 @@ export async function scanProviders(
         `Backup posture scan of ${provider.scopeLabel(scope)} failed, keeping its last snapshot: ${failure.name}: ${failure.message}`,
       );
       result.errors.push({
+        cloud: scope.cloud,
         account: scope.account,
         region: scope.region,
         error: failure,

@@ -2,7 +2,7 @@
  * Renders docs/checks.md from the check definitions, the scoring constants, the default limits
  * and the known AWS messages (one source of truth; a test fails when the file is stale).
  */
-import { CheckDefinition, CloudProvider, EquivalentControls } from '../posture';
+import { BuiltInCloud, CheckDefinition, EquivalentControls } from '../posture';
 import { listCheckDefinitions } from './checks';
 import { KNOWN_AWS_MESSAGES } from './aws/explanations';
 import { DEFAULT_POSTURE_LIMITS } from './options';
@@ -14,7 +14,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 type ControlFamily = keyof Omit<EquivalentControls, 'note'>;
 
 /** The vendor families a check is compared with, by the cloud it runs on, with their names. */
-const CONTROL_FAMILIES: Record<CloudProvider, [ControlFamily, string][]> = {
+const CONTROL_FAMILIES: Record<BuiltInCloud, [ControlFamily, string][]> = {
   aws: [
     ['securityHub', 'AWS Security Hub'],
     ['backupAuditManager', 'AWS Backup Audit Manager'],
@@ -26,10 +26,12 @@ const CONTROL_FAMILIES: Record<CloudProvider, [ControlFamily, string][]> = {
 export function renderEquivalentControls(def: CheckDefinition): string {
   const controls = def.equivalentControls;
   if (!controls) return '**Equivalent controls.** Not mapped yet.';
-  const families = CONTROL_FAMILIES[def.cloud].map(([family, name]) => {
-    const ids = controls[family] ?? [];
-    return `${name}: ${ids.length ? ids.map(id => `\`${id}\``).join(', ') : 'none'}`;
-  });
+  const families = (CONTROL_FAMILIES[def.cloud as BuiltInCloud] ?? []).map(
+    ([family, name]) => {
+      const ids = controls[family] ?? [];
+      return `${name}: ${ids.length ? ids.map(id => `\`${id}\``).join(', ') : 'none'}`;
+    },
+  );
   const note = controls.note ? ` ${controls.note}` : '';
   return `**Equivalent controls.** ${families.join('; ')}.${note}`;
 }

@@ -1,13 +1,14 @@
 /**
  * Where an entity's resources and backups are (issue 16: computed once here, sent in the API):
  * the AWS accounts and regions of its resources, vaults and recovery points, and the Azure
- * subscriptions and locations of its Recovery Services vaults.
+ * subscriptions and locations of its Recovery Services vaults; for a cloud a backend module adds,
+ * the accounts and regions of the scopes holding the entity's part of it.
  */
 import { EntityInventory } from '../inventory';
 
 /** @public */
 export interface PostureCoverage {
-  /** AWS accounts, sorted. */
+  /** AWS accounts (and the accounts of module clouds' scopes), sorted. */
   accounts: string[];
   /** Azure subscriptions, sorted. */
   subscriptions: string[];
@@ -35,6 +36,12 @@ export function coverageOf(inventory: EntityInventory): PostureCoverage {
   for (const vault of inventory.azure?.vaults ?? []) {
     if (vault.subscriptionId) subscriptions.add(vault.subscriptionId);
     if (vault.location) regions.add(vault.location);
+  }
+  const moduleClouds = Object.keys(inventory.clouds ?? {});
+  for (const scope of moduleClouds.length ? inventory.scopes : []) {
+    if (!moduleClouds.includes(scope.cloud)) continue;
+    accounts.add(scope.account);
+    if (scope.region !== 'global') regions.add(scope.region);
   }
   return {
     accounts: [...accounts].sort(),

@@ -2,6 +2,7 @@ import { EntityInventory } from '../inventory';
 import { CheckResult, LineageChain, PostureEvaluation } from '../posture';
 import { builtInChecks } from './checks';
 import { isAwsCheck, isAzureCheck } from './checks/backupPostureCheck';
+import { providerCloudRuns } from './providerClouds';
 import { PostureCheck } from './checks/types';
 import { AwsContext } from './aws/context';
 import { AzureContext } from './azure/context';
@@ -44,8 +45,8 @@ function runCheck<I>(
 
 /**
  * Evaluates one entity's inventory: key lineage, every check of each cloud the inventory covers
- * (`options.checks`, the built-in checks by default; AWS ones first, each cloud's in the given
- * order), exceptions and the score. Pure and deterministic when `options.now` is given.
+ * (`options.checks`, the built-in checks by default; AWS, Azure, then the clouds of backend
+ * modules by name, each cloud's checks in the given order), exceptions and the score. Pure and deterministic when `options.now` is given.
  *
  * @public
  */
@@ -81,6 +82,14 @@ export function evaluatePosture(
     for (const check of azureChecks) {
       checks.push(
         runCheck(check, { ctx: azure }, inventory.entityRef, options, now),
+      );
+    }
+  }
+  for (const run of providerCloudRuns(inventory, given, options, now, limits)) {
+    lineage.push(...run.input.lineage);
+    for (const check of run.checks) {
+      checks.push(
+        runCheck(check, run.input, inventory.entityRef, options, now),
       );
     }
   }

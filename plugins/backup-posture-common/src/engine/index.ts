@@ -16,7 +16,11 @@ export {
 export { worstStatus } from './status';
 export { parsePostureExceptions } from './exceptions';
 export { builtInChecks, listCheckDefinitions, listCheckIds } from './checks';
-export { isAwsCheck, isAzureCheck } from './checks/backupPostureCheck';
+export {
+  isAwsCheck,
+  isAzureCheck,
+  isProviderCheck,
+} from './checks/backupPostureCheck';
 export type { BackupPostureCheck } from './checks/backupPostureCheck';
 export { alsoUnreadVaults, finding, unreadVaultFindings } from './checks/types';
 export type {
@@ -25,6 +29,11 @@ export type {
   PostureCheck,
 } from './checks/types';
 export type { AzureCheck, AzureEvaluationInput } from './checks/azureTypes';
+export type {
+  ProviderCheck,
+  ProviderEvaluationInput,
+  ProviderLineageBuilder,
+} from './checks/providerTypes';
 export type { AwsContext, ProtectingRule, UnreadVault } from './aws/context';
 export type { AzureContext } from './azure/context';
 export type { SelectionMatch } from './aws/selection';

@@ -1,5 +1,6 @@
 import { PostureException } from '../posture';
 import type { BackupPostureCheck } from './checks/backupPostureCheck';
+import type { ProviderLineageBuilder } from './checks/providerTypes';
 
 /** Configurable limits of the checks, with documented defaults (see docs/checks.md). @public */
 export interface PostureLimits {
@@ -40,4 +41,9 @@ export interface EvaluateOptions {
    * checks registered through its extension point, built-in and added by modules.
    */
   checks?: readonly BackupPostureCheck[];
+  /**
+   * The lineage builders of clouds that backend modules add, by cloud (their inventory
+   * providers' `lineage`); a module cloud without one has no lineage chains.
+   */
+  lineage?: Readonly<Record<string, ProviderLineageBuilder>>;
 }

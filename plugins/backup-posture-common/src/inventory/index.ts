@@ -11,8 +11,9 @@ export * from './azure';
  * @public
  */
 export interface ScopeStatus {
-  cloud: 'aws' | 'azure';
-  /** AWS account id or Azure subscription id. */
+  /** `aws`, `azure` or the cloud of a module's inventory provider. */
+  cloud: string;
+  /** AWS account id, Azure subscription id, or what a module's provider scans by. */
   account: string;
   /** AWS region; `global` for account-wide calls; Azure uses `global` too. */
   region: string;
@@ -35,6 +36,11 @@ export interface EntityInventory {
   collectedAt?: string;
   aws?: AwsInventory;
   azure?: AzureInventory;
+  /**
+   * The entity's part of clouds that backend modules add (their `InventoryProvider`s), by cloud:
+   * each provider's own shape, read only by that cloud's checks (`ProviderCheck`).
+   */
+  clouds?: Record<string, unknown>;
   scopes: ScopeStatus[];
   problems: EntityConfigurationProblem[];
 }

@@ -18,8 +18,16 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type CheckStatus =
   'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown' | 'accepted';
 
-/** @public */
-export type CloudProvider = 'aws' | 'azure';
+/**
+ * A cloud the backend reads: `aws`, `azure`, or the cloud of an inventory provider a backend
+ * module adds (lowercase letters, digits and `-`).
+ *
+ * @public
+ */
+export type CloudProvider = string;
+
+/** The clouds this plugin ships providers and checks for. @public */
+export type BuiltInCloud = 'aws' | 'azure';
 
 /** How to fix a finding. @public */
 export interface Remediation {

@@ -4,6 +4,7 @@ import {
   EntityConfigurationProblem,
   EntityInventory,
   FactError,
+  ProviderLineageBuilder,
   ScopeStatus,
 } from '@backup-posture/plugin-backup-posture-common';
 
@@ -83,8 +84,9 @@ export interface StoredInventory<TSnapshot, TKey> {
 
 /**
  * One entity's part of the inventory: the provider's field of {@link EntityInventory} (`aws`,
- * `azure`), the scopes holding its evidence (never-scanned ones marked as errors, so checks
- * answer unknown) and when its newest data was collected.
+ * `azure`; a module's provider sets `clouds: { [its cloud]: its own shape }`, what its
+ * `ProviderCheck`s read), the scopes holding its evidence (never-scanned ones marked as errors,
+ * so checks answer unknown) and when its newest data was collected.
  *
  * @alpha
  */
@@ -165,6 +167,7 @@ export interface InventoryProvider<
   TMapping = any,
   TSnapshot = any,
   TKey extends DescribedKey = any,
+  TSlice = any,
 > {
   /** The cloud of its scopes, facts and checks. */
   readonly cloud: CloudProvider;
@@ -187,4 +190,9 @@ export interface InventoryProvider<
   createIndex(
     stored: StoredInventory<TSnapshot, TKey>,
   ): InventoryProviderIndex<TMapping>;
+  /**
+   * A module's cloud only: draws the entity's key lineage from its slice (shown in the entity's
+   * lineage diagram, given to its checks). AWS and Azure lineage is the engine's own.
+   */
+  lineage?: ProviderLineageBuilder<TSlice>;
 }

@@ -25,15 +25,24 @@ const TEXT_FILTERS: Array<{
 
 type Filters = Pick<ReportQuery, FilterKey>;
 
+const BUILT_IN_CLOUDS: readonly string[] = ['aws', 'azure'];
+
 /**
  * Filters for the platform report. Text filters apply on submit (so typing does not fire a request
  * per key); the cloud and status selects apply at once.
  */
 export function ReportFilters(props: {
   query: ReportQuery;
+  /** Clouds of the rows shown: a cloud a backend module adds is offered once it appears. */
+  seenClouds?: readonly string[];
   onChange: (filters: Filters) => void;
 }) {
   const { query, onChange } = props;
+  const moduleClouds = [
+    ...new Set([...(props.seenClouds ?? []), query.cloud ?? '']),
+  ]
+    .filter(c => c && !BUILT_IN_CLOUDS.includes(c))
+    .sort();
   const current: Filters = {
     q: query.q,
     owner: query.owner,
@@ -82,11 +91,19 @@ export function ReportFilters(props: {
               cloud: (e.target.value || undefined) as Filters['cloud'],
             })
           }
-          SelectProps={{ 'aria-label': 'Cloud' } as object}
+          // The name goes on the element a screen reader focuses (MUI's select button).
+          SelectProps={{
+            SelectDisplayProps: { 'aria-label': 'Cloud' } as object,
+          }}
         >
           <MenuItem value="">Any</MenuItem>
           <MenuItem value="aws">AWS</MenuItem>
           <MenuItem value="azure">Azure</MenuItem>
+          {moduleClouds.map(cloud => (
+            <MenuItem key={cloud} value={cloud}>
+              {cloud}
+            </MenuItem>
+          ))}
         </TextField>
         <TextField
           select
@@ -101,6 +118,9 @@ export function ReportFilters(props: {
             })
           }
           helperText={draft.check ? `of ${draft.check}` : 'of any check'}
+          SelectProps={{
+            SelectDisplayProps: { 'aria-label': 'Check status' } as object,
+          }}
         >
           <MenuItem value="">Any</MenuItem>
           {STATUS_ORDER.map(status => (

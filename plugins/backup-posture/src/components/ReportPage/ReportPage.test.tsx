@@ -63,6 +63,29 @@ describe('ReportPage', () => {
     );
   });
 
+  it("offers a module's cloud in the cloud filter once its rows appear, and filters by it", async () => {
+    const onprem = { ...summary(1), clouds: ['onprem'] };
+    const api = new FakeBackupPostureApi({
+      rows: [onprem, ...rows.slice(0, 30)],
+    });
+    await renderWithApi(<ReportPage />, api);
+    await screen.findByTestId('backup-posture-report-table');
+    // MUI opens a select's menu on mouse down.
+    fireEvent.mouseDown(screen.getByRole('button', { name: 'Cloud' }));
+    const options = within(await screen.findByRole('listbox'))
+      .getAllByRole('option')
+      .map(o => o.textContent);
+    expect(options).toEqual(['Any', 'AWS', 'Azure', 'onprem']);
+    fireEvent.click(screen.getByRole('option', { name: 'onprem' }));
+    await waitFor(() =>
+      expect(api.reportQueries[api.reportQueries.length - 1]).toEqual({
+        cloud: 'onprem',
+        offset: 0,
+        limit: 25,
+      }),
+    );
+  });
+
   it('sorts on the server when a column header is clicked', async () => {
     const api = new FakeBackupPostureApi({ rows });
     await renderWithApi(<ReportPage />, api);

@@ -90,6 +90,7 @@ export function ReportPage() {
             <InfoCard title="Entities">
               <ReportFilters
                 query={query}
+                seenClouds={value?.items.flatMap(row => row.clouds) ?? []}
                 onChange={filters =>
                   update({
                     sort: query.sort,

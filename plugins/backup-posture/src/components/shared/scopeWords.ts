@@ -1,10 +1,14 @@
 import { ScopeStatus } from '@backup-posture/plugin-backup-posture-common';
 
-/** "AWS account 2222…, region us-east-1" or "Azure subscription 8a1c…". */
+/**
+ * "AWS account 2222…, region us-east-1", "Azure subscription 8a1c…", or for a module's cloud
+ * "onprem site-1, region global".
+ */
 export function scopeName(scope: ScopeStatus): string {
-  return scope.cloud === 'azure'
-    ? `Azure subscription ${scope.account}`
-    : `AWS account ${scope.account}, region ${scope.region}`;
+  if (scope.cloud === 'azure') return `Azure subscription ${scope.account}`;
+  if (scope.cloud === 'aws')
+    return `AWS account ${scope.account}, region ${scope.region}`;
+  return `${scope.cloud} ${scope.account}, region ${scope.region}`;
 }
 
 /** What the page shows for a failed scope: its last good data, or nothing yet. */

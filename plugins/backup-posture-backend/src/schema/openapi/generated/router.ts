@@ -213,7 +213,10 @@ export const spec = {
       },
       CloudProvider: {
         type: 'string',
-        enum: ['aws', 'azure'],
+        description:
+          '`aws`, `azure`, or the cloud of an inventory provider a backend module adds (lowercase letters, digits and `-`).\n',
+        pattern: '^[a-z][a-z0-9-]*$',
+        maxLength: 63,
       },
       CheckStatus: {
         type: 'string',
@@ -834,6 +837,9 @@ export const spec = {
         type: 'object',
         required: ['account', 'region', 'error'],
         properties: {
+          cloud: {
+            $ref: '#/components/schemas/CloudProvider',
+          },
           account: {
             type: 'string',
           },

@@ -158,8 +158,8 @@ export interface components {
         statusCode?: number;
       };
     };
-    /** @enum {string} */
-    CloudProvider: 'aws' | 'azure';
+    /** @description `aws`, `azure`, or the cloud of an inventory provider a backend module adds (lowercase letters, digits and `-`). */
+    CloudProvider: string;
     /**
      * @description `unknown`: data was missing or access was denied (never counted as a pass); `accepted`: a failing or warning result covered by a valid exception.
      * @enum {string}
@@ -369,6 +369,7 @@ export interface components {
       points: components['schemas']['ReportTrendPoint'][];
     };
     ScopeError: {
+      cloud?: components['schemas']['CloudProvider'];
       account: string;
       region: string;
       error: components['schemas']['FactError'];
