@@ -272,6 +272,7 @@ describe('timeouts and the scheduler signal (issue 15, item 2)', () => {
       expect(done.last!.state).toBe('partial');
       expect(done.last!.errors).toEqual([
         {
+          cloud: 'aws',
           account: IRELAND_PROD.account,
           region: IRELAND_PROD.region,
           error: {
@@ -299,6 +300,7 @@ describe('timeouts and the scheduler signal (issue 15, item 2)', () => {
       expect(done.last!.scopesDone).toBe(24);
       expect(done.last!.errors).toEqual([
         {
+          cloud: 'aws',
           account: IRELAND_PROD.account,
           region: IRELAND_PROD.region,
           error: {

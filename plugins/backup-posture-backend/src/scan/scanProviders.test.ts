@@ -182,6 +182,7 @@ describe('scanProviders: the scan loop, the same for any provider', () => {
       });
       expect(second.result.errors).toEqual([
         {
+          cloud: 'gcp',
           account: 'p2',
           region: 'everywhere',
           error: {
@@ -190,6 +191,7 @@ describe('scanProviders: the scan loop, the same for any provider', () => {
           },
         },
         {
+          cloud: 'gcp',
           account: 'p3',
           region: 'everywhere',
           error: {
@@ -260,7 +262,7 @@ describe('scanProviders: the scan loop, the same for any provider', () => {
       keyRead: id => ({ id }),
       listErrors: [
         {
-          scope: { cloud: 'gcp' as any, account: 'org', region: 'global' },
+          scope: { cloud: 'gcp', account: 'org', region: 'global' },
           error: { name: 'OrgDenied', message: 'cannot list projects' },
         },
       ],
@@ -285,6 +287,7 @@ describe('scanProviders: the scan loop, the same for any provider', () => {
     expect(progress[0]).toEqual({ scopesTotal: 7, scopesDone: 0 });
     expect(result.errors).toEqual([
       {
+        cloud: 'gcp',
         account: 'org',
         region: 'global',
         error: { name: 'OrgDenied', message: 'cannot list projects' },
