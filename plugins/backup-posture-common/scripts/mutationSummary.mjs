@@ -16,7 +16,9 @@ export const short = f => f.replace(/^src\/engine\//, '');
 const row = (name, date, c) =>
   `| ${name} | ${date} | ${pct(c.score)} | ${pct(c.killedOnly)} | ${KEYS.map(k => c[k]).join(' | ')} |`;
 
-/** The summary's markdown, markers included, from the tally (mutationTally.mjs) and the last run. */
+/**
+ * The summary's markdown, markers included, from the tally (mutationTally.mjs) and the last run.
+ */
 export function summaryOf(
   { store, engineFiles, tally: t },
   { date, version, jest, node, wasIncremental, filesMutated, minutes, command },

@@ -1,4 +1,7 @@
-/** Catalog entities of the component tests: the orders component (annotated), one without annotation, its team. */
+/**
+ * Catalog entities of the component tests: the orders component (annotated), one without
+ * annotation, its team.
+ */
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_AWS_RESOURCE_ARNS } from '@backup-posture/plugin-backup-posture-common';
 import { SOURCE_ARN } from './ordersArns';

@@ -1,4 +1,7 @@
-/** ARNs of the demo estate's orders database (Aurora), its keys and its vaults, shared by the fixtures. */
+/**
+ * ARNs of the demo estate's orders database (Aurora), its keys and its vaults, shared by the
+ * fixtures.
+ */
 export const SOURCE_ARN =
   'arn:aws:rds:us-east-1:222222222222:cluster:orders-db';
 export const CMK_ARN =

@@ -1,4 +1,7 @@
-/** The test estate's organization, accounts and regions, its clock (NOW and times relative to it) and ARNs. */
+/**
+ * The test estate's organization, accounts and regions, its clock (NOW and times relative to it)
+ * and ARNs.
+ */
 export const ORG_ID = 'o-demo12345';
 export const MGMT = '111111111111';
 export const PROD = '222222222222';

@@ -1,4 +1,7 @@
-/** Whole test inventories: the organization, an AWS inventory, an entity's inventory, a failed scope. */
+/**
+ * Whole test inventories: the organization, an AWS inventory, an entity's inventory, a failed
+ * scope.
+ */
 import { AwsInventory, EntityInventory, ScopeStatus } from '../../inventory';
 import { CENTRAL, DEV, MGMT, NOW, ORG_ID, PROD, RECOVERY } from './ids';
 

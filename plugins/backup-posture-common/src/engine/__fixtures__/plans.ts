@@ -1,4 +1,7 @@
-/** Backup plans of test inventories: selections, rules, plans, and a plan that protects given vaults. */
+/**
+ * Backup plans of test inventories: selections, rules, plans, and a plan that protects given
+ * vaults.
+ */
 import {
   AwsBackupPlanFact,
   AwsBackupRuleFact,

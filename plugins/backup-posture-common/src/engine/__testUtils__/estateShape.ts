@@ -1,4 +1,7 @@
-/** The shape of a generated service (fast-check arbitraries), and of a generated estate: the entity's service and its neighbours. */
+/**
+ * The shape of a generated service (fast-check arbitraries), and of a generated estate: the
+ * entity's service and its neighbours.
+ */
 import fc from 'fast-check';
 
 const RESOURCE_TYPES = ['Aurora', 'RDS', 'EBS', 'S3', 'DynamoDB', 'EFS'];

@@ -1,4 +1,7 @@
-/** The facts of one generated service: its resource (and a stray one), its plan, the vaults only it uses, its recovery points and copy jobs. */
+/**
+ * The facts of one generated service: its resource (and a stray one), its plan, the vaults only it
+ * uses, its recovery points and copy jobs.
+ */
 import {
   AwsBackupSelectionFact,
   AwsBackupVaultFact,

@@ -1,4 +1,7 @@
-/** The facts of a generated estate that its services share: AWS-managed keys, the Default vault, the central vault and the air-gapped vault. */
+/**
+ * The facts of a generated estate that its services share: AWS-managed keys, the Default vault, the
+ * central vault and the air-gapped vault.
+ */
 import { AwsInventory } from '../../inventory';
 import {
   awsManagedKey,

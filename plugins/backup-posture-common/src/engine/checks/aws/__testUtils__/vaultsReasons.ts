@@ -1,4 +1,7 @@
-/** Shared by the vault-lock, lock-vs-plan-retention (C1) and lifecycle-cold-storage-valid (B6) reason tests. */
+/**
+ * Shared by the vault-lock, lock-vs-plan-retention (C1) and lifecycle-cold-storage-valid (B6)
+ * reason tests.
+ */
 import {
   awsInventory,
   cmk,
