@@ -4,183 +4,23 @@
  * simulator before these run; data-plane permissions (access policies or RBAC) and the key
  * vault firewall are checked here. A key vault that does not exist has no host: see `routeKeyVault`.
  */
-import { createHash } from 'node:crypto';
 import { AzureError, azureJson } from '../errors';
-import {
-  findKeyVault,
-  keyVaultId,
-  hasKeyPermission,
-  recoveryLevel,
-} from '../model';
+import { findKeyVault } from '../model';
 import {
   SimAzureEstate,
   SimKeyPermission,
   SimKeyVault,
   SimKeyVaultKey,
-  SimKeyVersion,
 } from '../types';
-import { AzureCaller, AzureRequestContext, AzureRoute } from './context';
-
-const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-/** A deterministic stand-in for the RSA modulus: the right length, never a real key. */
-function fakeModulus(seed: string, bits: number): string {
-  const out: Buffer[] = [];
-  let h = seed;
-  while (out.length * 32 < bits / 8) {
-    h = createHash('sha256').update(h).digest('hex');
-    out.push(Buffer.from(h, 'hex'));
-  }
-  const n = Buffer.concat(out).subarray(0, bits / 8);
-  n[0] |= 0x80; // the top bit of a modulus is set
-  return n.toString('base64url');
-}
-
-function renderKeyBundle(
-  kv: SimKeyVault,
-  key: SimKeyVaultKey,
-  v: SimKeyVersion,
-) {
-  const kid = `https://${kv.name}.vault.azure.net/keys/${key.name}/${v.version}`;
-  const rsa = v.kty.startsWith('RSA');
-  return {
-    key: rsa
-      ? {
-          kid,
-          kty: v.kty,
-          key_ops: [
-            'encrypt',
-            'decrypt',
-            'sign',
-            'verify',
-            'wrapKey',
-            'unwrapKey',
-          ],
-          n: fakeModulus(kid, v.size ?? 2048),
-          e: 'AQAB',
-        }
-      : {
-          kid,
-          kty: v.kty,
-          key_ops: ['sign', 'verify'],
-          crv: 'P-256',
-          x: fakeModulus(`${kid}x`, 256),
-          y: fakeModulus(`${kid}y`, 256),
-        },
-    attributes: {
-      enabled: v.enabled,
-      ...(v.notBefore ? { nbf: epoch(v.notBefore) } : {}),
-      ...(v.expires ? { exp: epoch(v.expires) } : {}),
-      created: epoch(v.created),
-      updated: epoch(v.created),
-      recoveryLevel: recoveryLevel(kv),
-      ...(kv.enableSoftDelete
-        ? { recoverableDays: kv.softDeleteRetentionInDays }
-        : {}),
-      exportable: false,
-    },
-    tags: {},
-  };
-}
-
-function renderRotationPolicy(kv: SimKeyVault, key: SimKeyVaultKey) {
-  const id = `https://${kv.name}.vault.azure.net/keys/${key.name}/rotationpolicy`;
-  const p = key.rotationPolicy;
-  // A key whose policy was never set answers an empty policy (no actions, no attributes).
-  if (!p) return { id, lifetimeActions: [], attributes: {} };
-  const lifetimeActions: unknown[] = [];
-  if (p.rotateAfterCreate)
-    lifetimeActions.push({
-      trigger: { timeAfterCreate: p.rotateAfterCreate },
-      action: { type: 'Rotate' },
-    });
-  if (p.rotateBeforeExpiry)
-    lifetimeActions.push({
-      trigger: { timeBeforeExpiry: p.rotateBeforeExpiry },
-      action: { type: 'Rotate' },
-    });
-  if (p.notifyBeforeExpiry)
-    lifetimeActions.push({
-      trigger: { timeBeforeExpiry: p.notifyBeforeExpiry },
-      action: { type: 'Notify' },
-    });
-  return {
-    id,
-    lifetimeActions,
-    attributes: {
-      ...(p.expiryTime ? { expiryTime: p.expiryTime } : {}),
-      created: epoch(p.created),
-      updated: epoch(p.updated),
-    },
-  };
-}
+import { AzureRoute } from './context';
+import { authorize, forbidden } from './keyVaultAccess';
+import { renderKeyBundle, renderRotationPolicy } from './keyVaultRender';
 
 function keyNotFound(name: string): AzureError {
   return new AzureError(
     404,
     'KeyNotFound',
     `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-  );
-}
-
-/** How Key Vault names a caller in its error messages. */
-const callerText = (c: AzureCaller) =>
-  `appid=${c.appid};oid=${c.oid};iss=https://sts.windows.net/${c.tid}/`;
-
-/** The data-plane checks Key Vault makes after authentication: firewall, then permission. */
-function authorize(
-  ctx: AzureRequestContext,
-  kv: SimKeyVault,
-  permission: SimKeyPermission,
-  action: string,
-  resourcePath: string,
-): void {
-  const c = ctx.claims!;
-  const caller = callerText(c);
-  // The scanner calls from outside the key vault's network rules.
-  if (
-    kv.publicNetworkAccess === 'Disabled' ||
-    kv.networkDefaultAction === 'Deny'
-  )
-    throw new AzureError(
-      403,
-      'Forbidden',
-      `Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.10\r\nCaller: ${caller}\r\nVault: ${kv.name};location=${kv.location}`,
-      { innerCode: 'ForbiddenByFirewall' },
-    );
-  if (hasKeyPermission(kv, c.oid, permission)) return;
-  throw forbidden(c, kv, permission, action, resourcePath);
-}
-
-/** Key Vault's answer to a caller without `permission`, under the key vault's permission model. */
-function forbidden(
-  c: AzureCaller,
-  kv: SimKeyVault,
-  permission: SimKeyPermission,
-  action: string,
-  resourcePath: string,
-): AzureError {
-  if (kv.enableRbacAuthorization)
-    return new AzureError(
-      403,
-      'Forbidden',
-      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${callerText(c)}\r\nAction: '${action}'\r\nResource: '${keyVaultId(kv).toLowerCase()}${resourcePath}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: null \r\nVault: ${kv.name};location=${kv.location}\r\n`,
-      { innerCode: 'ForbiddenByRbac' },
-    );
-  return forbiddenByPolicy(c, kv, permission);
-}
-
-/** Key Vault's answer to a caller whose access policy lacks `permission`. */
-function forbiddenByPolicy(
-  c: AzureCaller,
-  kv: SimKeyVault,
-  permission: SimKeyPermission,
-): AzureError {
-  return new AzureError(
-    403,
-    'Forbidden',
-    `The user, group or application '${callerText(c)}' does not have keys ${permission} permission on key vault '${kv.name};location=${kv.location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
-    { innerCode: 'ForbiddenByPolicy' },
   );
 }
 
