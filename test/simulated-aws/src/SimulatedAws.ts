@@ -1,77 +1,22 @@
-import { HttpResponse, RequestHandler, http } from 'msw';
+import { RequestHandler, http } from 'msw';
 import { abortable, CallRecord, logCall } from './callLog';
 import { deriveBackups } from './derive/deriveBackups';
 import { EstateIndex } from './derive/estateIndex';
 import { DerivedBackups } from './derive/types';
 import { Estate } from './model/types';
-import {
-  FAULT_ERRORS,
-  FaultInjector,
-  LatencyRule,
-  scopeMatches,
-} from './faults';
+import { FaultInjector, LatencyRule, scopeMatches } from './faults';
 import {
   DerivedLookup,
   RequestContext,
-  ServiceSimulator,
   buildLookup,
 } from './handlers/common/context';
 import { AwsError, errorResponse } from './handlers/common/errors';
 import { AWS_RATE_QUOTAS, RateLimiter, RateQuota } from './quotas';
 import { resolveCaller } from './handlers/common/identity';
 import { credentialScope } from './handlers/common/sigv4';
-import { backupSimulator } from './handlers/backup';
-import { kmsSimulator } from './handlers/kms';
-import { organizationsSimulator } from './handlers/organizations';
-import { stsSimulator } from './handlers/sts';
-import { taggingSimulator } from './handlers/tagging';
-import { rdsSimulator } from './handlers/rds';
-import { ec2Simulator } from './handlers/ec2';
-import { efsSimulator } from './handlers/efs';
-import { dynamodbSimulator } from './handlers/dynamodb';
-import { s3Simulator } from './handlers/s3';
-import { redshiftSimulator } from './handlers/redshift';
+import { SIMULATORS } from './handlers/simulators';
 import { AzureSimulator } from './azure/AzureSimulator';
-
-const SIMULATORS: ServiceSimulator[] = [
-  backupSimulator,
-  kmsSimulator,
-  stsSimulator,
-  organizationsSimulator,
-  taggingSimulator,
-  // The services whose resources' own keys discovery reads (source-dependent types, rule A1).
-  rdsSimulator,
-  ec2Simulator,
-  efsSimulator,
-  dynamodbSimulator,
-  s3Simulator,
-  redshiftSimulator,
-];
-
-/** Truncated bodies per protocol, for `malformed` faults. */
-const MALFORMED_BODIES = {
-  awsQuery: { contentType: 'text/xml', garbage: '<Response><Result><Crede' },
-  restJson1: {
-    contentType: 'application/json',
-    garbage: '{"truncated": [{"Arn": "arn:aws:',
-  },
-  awsJson1_1: {
-    contentType: 'application/x-amz-json-1.1',
-    garbage: '{"truncated": [{"Arn": "arn:aws:',
-  },
-  awsJson1_0: {
-    contentType: 'application/x-amz-json-1.0',
-    garbage: '{"Table": {"TableArn": "arn:aws:',
-  },
-  ec2Query: {
-    contentType: 'text/xml;charset=UTF-8',
-    garbage: '<DescribeVolumesResponse><volumeSet><item><volu',
-  },
-  restXml: {
-    contentType: 'application/xml',
-    garbage: '<ServerSideEncryptionConfiguration><Rule><Appl',
-  },
-};
+import { faultAnswer, throttled, unknownCaller } from './refusals';
 
 /**
  * A simulated AWS estate behind wire-faithful handlers. Use `handlers()` with msw's
@@ -251,62 +196,24 @@ export class SimulatedAws {
     );
     if (latency > 0) await abortable(latency, request.signal);
 
-    if (!caller) {
-      const error =
-        scope.service === 'sts'
-          ? new AwsError(
-              'InvalidClientTokenId',
-              'The security token included in the request is invalid.',
-              403,
-            )
-          : new AwsError(
-              'UnrecognizedClientException',
-              'The security token included in the request is invalid.',
-              simulator.protocol === 'restJson1' ? 403 : 400,
-            );
-      return respond(errorResponse(simulator.protocol, error), error.code);
-    }
+    if (!caller) return unknownCaller(scope.service, simulator, respond);
 
-    if (this.rateLimiter?.exceeds(call, Date.now())) {
-      const spec = FAULT_ERRORS.throttle[scope.service];
-      return respond(
-        errorResponse(
-          simulator.protocol,
-          new AwsError(spec.code, 'Rate exceeded', spec.status),
-        ),
-        spec.code,
-      );
-    }
+    if (this.rateLimiter?.exceeds(call, Date.now()))
+      return throttled(scope.service, simulator, respond);
 
     const fault = this.faults.take(call);
-    if (fault) {
-      if (fault.kind === 'timeout') {
-        await abortable(fault.holdMs ?? 30_000, request.signal);
-        return respond(HttpResponse.error() as unknown as Response);
-      }
-      if (fault.kind === 'malformed') {
-        const { contentType, garbage } = MALFORMED_BODIES[simulator.protocol];
-        return respond(
-          new Response(garbage, {
-            status: 200,
-            headers: { 'content-type': contentType },
-          }),
-        );
-      }
-      const spec = FAULT_ERRORS[fault.kind][scope.service];
-      const message =
-        fault.message ??
-        (fault.kind === 'access-denied'
-          ? `User: ${caller.principalArn} is not authorized to perform: ${simulator.iamAction?.(parsed.operation) ?? `${scope.service}:${parsed.operation}`}`
-          : spec.message);
-      return respond(
-        errorResponse(
-          simulator.protocol,
-          new AwsError(spec.code, message, spec.status),
-        ),
-        spec.code,
+    if (fault)
+      return faultAnswer(
+        fault,
+        {
+          request,
+          simulator,
+          service: scope.service,
+          operation: parsed.operation,
+          caller,
+        },
+        respond,
       );
-    }
 
     const ctx: RequestContext = {
       request,
