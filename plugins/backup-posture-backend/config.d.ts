@@ -52,12 +52,21 @@ export interface Config {
       regions?: string[];
       /** Bounds on parallelism. */
       concurrency?: {
-        /** Account×region scopes scanned at the same time (default 8). */
+        /** Account×region scopes scanned at the same time (default 64). */
         scopes?: number;
         /**
-         * Maximum AWS calls per second within one account×region (default 10; AWS Backup allows
-         * 50/s for all calls together, DescribeBackupVault 5/s).
+         * AWS requests in flight at once for the whole backend, all scopes together (default
+         * 128): what this process spends on one scan, whatever the estate's size.
          */
+        requestsInFlight?: number;
+        /**
+         * Share of AWS's per-account × region request quotas a scan uses (default 0.5: other tools
+         * call the same accounts). Each scope's calls wait for token buckets at this share of
+         * AWS Backup's (all calls 50/s, DescribeBackupVault 5/s, each Get API 15/s, each List API
+         * 20/s) and KMS's quotas; docs/benchmarks.md has the table.
+         */
+        quotaShare?: number;
+        /** An extra cap on all AWS calls per second within one account×region (none by default). */
         callsPerSecondPerScope?: number;
         /** Retry attempts of each SDK client, adaptive mode (default 5). */
         maxAttempts?: number;

@@ -6,7 +6,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { Severity } from '@backup-posture/plugin-backup-posture-common';
 import { readAzureConfig } from './azure/config';
-import { durationMs, positive } from './configValues';
+import { durationMs, optionalPositive, positive, share } from './configValues';
 
 /** One explicitly configured account. */
 export interface AccountConfig {
@@ -45,7 +45,12 @@ export interface BackupPostureConfig {
     regions: string[];
     concurrency: {
       scopes: number;
-      callsPerSecondPerScope: number;
+      /** Every AWS request of the process at once, all scopes together. */
+      requestsInFlight: number;
+      /** Share of AWS's per-account × region rate quotas a scan uses (0 < share ≤ 1). */
+      quotaShare: number;
+      /** An extra cap on all calls within one account × region, when configured. */
+      callsPerSecondPerScope?: number;
       maxAttempts: number;
     };
     defaultTagSelector?: { tagKey: string };
@@ -156,12 +161,22 @@ export function readConfig(root: Config): BackupPostureConfig {
       concurrency: {
         scopes: positive(
           aws?.getOptionalNumber('concurrency.scopes'),
-          8,
+          64,
           'aws.concurrency.scopes',
         ),
-        callsPerSecondPerScope: positive(
+        requestsInFlight: positive(
+          aws?.getOptionalNumber('concurrency.requestsInFlight'),
+          128,
+          'aws.concurrency.requestsInFlight',
+        ),
+        quotaShare: share(
+          aws?.getOptionalNumber('concurrency.quotaShare'),
+          0.5,
+          'aws.concurrency.quotaShare',
+        ),
+        ...optionalPositive(
+          'callsPerSecondPerScope',
           aws?.getOptionalNumber('concurrency.callsPerSecondPerScope'),
-          10,
           'aws.concurrency.callsPerSecondPerScope',
         ),
         maxAttempts: positive(

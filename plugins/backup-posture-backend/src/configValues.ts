@@ -15,6 +15,32 @@ export function positive(
   return value;
 }
 
+/** A share in (0, 1]: of AWS's quotas, for instance. */
+export function share(
+  value: number | undefined,
+  fallback: number,
+  key: string,
+) {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new InputError(
+      `backupPosture.${key} must be a share greater than 0 and at most 1`,
+    );
+  }
+  return value;
+}
+
+/** `{ [name]: value }` when the optional key is set (positive), `{}` when not. */
+export function optionalPositive<K extends string>(
+  name: K,
+  value: number | undefined,
+  key: string,
+): { [P in K]?: number } {
+  return value === undefined
+    ? {}
+    : ({ [name]: positive(value, value, key) } as { [P in K]?: number });
+}
+
 export function notNegative(
   value: number | undefined,
   fallback: number,

@@ -9,10 +9,14 @@ import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { BackupPostureConfig } from '../config';
 import { AccountCredentials } from './credentials';
 import { callWithTimeout } from '../scan/callContext';
-import { CallRateLimiter } from './rateLimit';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
+import pLimit from 'p-limit';
+import { quotaPlugin, ScopeQuotas } from './scopeQuotas';
 import { Scope, scopeKey } from './types';
 
 type Sendable = { send(command: any, options?: any): Promise<any> };
@@ -34,7 +38,10 @@ export function withAbort<C extends Sendable>(client: C, timeoutMs: number): C {
   return client;
 }
 
-/** The SDK clients of one account × region; they share credentials and a rate limiter. */
+/**
+ * The SDK clients of one account × region; they share credentials, the scope's quotas and one
+ * adaptive retry strategy (a throttling answer to any of them slows the whole scope, and only it).
+ */
 export interface ScopeClients {
   backup: BackupClient;
   kms: KMSClient;
@@ -55,13 +62,24 @@ export interface ScopeClients {
  * more after), so only the most recently used scopes keep theirs: a scan of 4,800 scopes that kept
  * every client held hundreds of MiB for nothing (docs/benchmarks.md). An evicted scope's clients
  * are not destroyed (a request may still be in flight on them); they are collected once idle.
- * The per-scope rate limiters are tiny and kept for good, so evicting clients never lets a scope
- * exceed its call rate; the adaptive retry state of an evicted client starts afresh.
+ * The per-scope quotas and retry strategies are small and kept for good, so evicting clients never
+ * lets a scope exceed its call rate or forget that it was throttled. Every request of every scope
+ * also waits for a slot among `requestsInFlight`: what one scan costs this process is bounded
+ * whatever the estate's size.
  */
 export class AwsClientFactory {
   private readonly scopes = new Map<string, ScopeClients>();
-  private readonly limiters = new Map<string, CallRateLimiter>();
+  private readonly quotas = new Map<
+    string,
+    { quotas: ScopeQuotas; retry: AdaptiveRetryStrategy }
+  >();
   private readonly maxCachedScopes: number;
+  private readonly inFlight: pLimit.Limit;
+  /**
+   * One keep-alive connection pool for every client: the clients of thousands of scopes would
+   * otherwise each open their own connections (a TCP and TLS handshake per client and host).
+   */
+  private readonly agents: { httpAgent: HttpAgent; httpsAgent: HttpsAgent };
 
   constructor(
     private readonly config: BackupPostureConfig,
@@ -69,6 +87,15 @@ export class AwsClientFactory {
   ) {
     // Scopes scanned at once, plus the key scopes described meanwhile, with room to spare.
     this.maxCachedScopes = Math.max(64, 4 * config.aws.concurrency.scopes);
+    this.inFlight = pLimit(config.aws.concurrency.requestsInFlight);
+    const sockets = {
+      keepAlive: true,
+      maxSockets: config.aws.concurrency.requestsInFlight,
+    };
+    this.agents = {
+      httpAgent: new HttpAgent(sockets),
+      httpsAgent: new HttpsAgent(sockets),
+    };
   }
 
   private common(region: string, credentials: AwsCredentialIdentityProvider) {
@@ -78,6 +105,7 @@ export class AwsClientFactory {
       credentials,
       retryMode: 'adaptive',
       maxAttempts: concurrency.maxAttempts,
+      requestHandler: this.agents,
       ...(endpoint ? { endpoint } : {}),
     };
   }
@@ -94,15 +122,18 @@ export class AwsClientFactory {
     const credentials = await this.credentials.forAccount(scope.accountId);
     clients = this.scopes.get(key); // another caller may have built them meanwhile
     if (clients) return clients;
-    const limiter = this.limiterFor(key);
-    const common = this.common(scope.region, credentials);
+    const { quotas, retry } = this.quotasFor(key);
+    const common = {
+      ...this.common(scope.region, credentials),
+      retryStrategy: retry,
+    };
     const requestMs = this.config.timeouts.requestMs;
     const limited = <
       C extends Sendable & { middlewareStack: { use(p: any): void } },
     >(
       client: C,
     ) => {
-      client.middlewareStack.use(limiter.plugin());
+      client.middlewareStack.use(quotaPlugin(quotas, this.inFlight));
       return withAbort(client, requestMs);
     };
     let backup: BackupClient | undefined;
@@ -159,15 +190,17 @@ export class AwsClientFactory {
     return clients;
   }
 
-  private limiterFor(key: string): CallRateLimiter {
-    let limiter = this.limiters.get(key);
-    if (!limiter) {
-      limiter = new CallRateLimiter(
-        this.config.aws.concurrency.callsPerSecondPerScope,
-      );
-      this.limiters.set(key, limiter);
+  private quotasFor(key: string) {
+    let scope = this.quotas.get(key);
+    if (!scope) {
+      const { concurrency } = this.config.aws;
+      scope = {
+        quotas: new ScopeQuotas(concurrency),
+        retry: new AdaptiveRetryStrategy(concurrency.maxAttempts),
+      };
+      this.quotas.set(key, scope);
     }
-    return limiter;
+    return scope;
   }
 
   /** Credentials of the management account (or the base credentials when none is configured). */

@@ -53,10 +53,80 @@ export async function scanScope(
 ): Promise<ScopeSnapshot> {
   const { backup } = clients;
   const limit = pLimit(options.parallelCalls ?? 4);
+  const pageSize = options.pageSize ?? 1000;
   const snapshot = emptyScopeSnapshot(scope, new Date().toISOString());
-  const partial = (operation: string, subject: string, e: unknown) =>
-    snapshot.partialErrors.push({ operation, subject, error: toFactError(e) });
+  type Partial = ScopeSnapshot['partialErrors'][number];
+  const partialOf =
+    (into: Partial[]) => (operation: string, subject: string, e: unknown) =>
+      into.push({ operation, subject, error: toFactError(e) });
+  const vaultPartials: Partial[] = [];
+  const settingsPartials: Partial[] = [];
 
+  // The chains that need nothing from one another start together (each pages on its own); the
+  // scope's quotas, not this order, decide how fast their calls go (./scopeQuotas.ts).
+  const [vaultChain, plans, regionSettings, copyJobs, protectedPages, tagged] =
+    await Promise.all([
+      readVaultsAndPoints(
+        scope,
+        clients,
+        limit,
+        pageSize,
+        partialOf(vaultPartials),
+      ),
+      readPlans(scope, clients, limit, pageSize),
+      readRegionSettings(
+        scope,
+        clients,
+        partialOf(settingsPartials),
+        snapshot.collectedAt,
+      ),
+      readCopyJobs(scope, backup, pageSize, options.copyJobsSince),
+      readProtectedResources(backup, pageSize),
+      readTaggedResources(clients, options, pageSize),
+    ]);
+  snapshot.vaults = vaultChain.vaults;
+  snapshot.recoveryPoints = vaultChain.points;
+  snapshot.plans = plans;
+  snapshot.regionSettings = regionSettings;
+  snapshot.copyJobs = copyJobs;
+  snapshot.partialErrors.push(...vaultPartials, ...settingsPartials);
+
+  // Protected resources first, then what the tag selectors found: the order of one scan.
+  const resources = new Map<string, ScopeResource>();
+  const resource = (arn: string) => {
+    let r = resources.get(arn);
+    if (!r) {
+      r = { arn };
+      resources.set(arn, r);
+    }
+    return r;
+  };
+  for (const p of protectedPages) {
+    const r = resource(p.arn);
+    r.resourceType = p.resourceType;
+    r.lastBackupTime = p.lastBackupTime;
+    r.lastBackupVaultArn = p.lastBackupVaultArn;
+  }
+  for (const { arn, tags } of tagged) resource(arn).tags = tags;
+  if (options.mapped) {
+    await readMappedTags(scope, clients, snapshot, resources, options.mapped);
+    const refs = sourceKeyTargets(scope, snapshot, resources, options.mapped);
+    const readings = await readSourceKeys(scope, clients, refs, limit);
+    for (const [arn, reading] of readings)
+      Object.assign(resource(arn), reading);
+  }
+  snapshot.resources = [...resources.values()];
+  return snapshot;
+}
+
+/** Every vault (each type, one listing), each read, then the recovery points of each. */
+async function readVaultsAndPoints(
+  scope: Scope,
+  clients: ScopeClients,
+  limit: pLimit.Limit,
+  pageSize: number,
+  partial: (operation: string, subject: string, e: unknown) => void,
+) {
   // Vaults of every type in one listing: without ByVaultType, ListBackupVaults returns standard,
   // logically air-gapped and restore-access vaults alike, each with its VaultType (one filtered
   // listing per type tripled this call for nothing; see docs/benchmarks.md). A vault repeated
@@ -66,7 +136,7 @@ export async function scanScope(
     { v: BackupVaultListMember; type: VaultType }
   >();
   for await (const page of paginateListBackupVaults(
-    { client: backup, pageSize: options.pageSize ?? 1000 },
+    { client: clients.backup, pageSize },
     {},
   )) {
     for (const v of page.BackupVaultList ?? []) {
@@ -78,73 +148,73 @@ export async function scanScope(
       }
     }
   }
-
-  const vaults = await Promise.all(
-    [...listed.values()].map(({ v, type }) =>
-      limit(() =>
-        readVault(
-          scope,
-          clients,
-          vaultFact(scope, v, type),
-          partial,
-          options.pageSize ?? 1000,
-        ),
-      ),
-    ),
+  // Each vault's points are listed as soon as that vault is read, not after all of them.
+  const read = await Promise.all(
+    [...listed.values()].map(async ({ v, type }) => {
+      const vault = await limit(() =>
+        readVault(scope, clients, vaultFact(scope, v, type), partial, pageSize),
+      );
+      const points = await limit(() =>
+        readRecoveryPoints(scope, clients, vault, pageSize),
+      );
+      return { vault, points };
+    }),
   );
-  snapshot.vaults = vaults;
-
-  const points = await Promise.all(
-    vaults.map(vault =>
-      limit(() =>
-        readRecoveryPoints(scope, clients, vault, options.pageSize ?? 1000),
-      ),
-    ),
-  );
-  snapshot.recoveryPoints = points.flat();
-
-  snapshot.plans = await readPlans(
-    scope,
-    clients,
-    limit,
-    options.pageSize ?? 1000,
-  );
-  snapshot.regionSettings = await readRegionSettings(
-    scope,
-    clients,
-    partial,
-    snapshot.collectedAt,
-  );
-
-  for await (const page of paginateListCopyJobs(
-    { client: backup, pageSize: options.pageSize ?? 1000 },
-    { ByCreatedAfter: options.copyJobsSince },
-  )) {
-    for (const j of page.CopyJobs ?? [])
-      snapshot.copyJobs.push(copyJobFact(scope, j));
-  }
-
-  const resources = new Map<string, ScopeResource>();
-  const resource = (arn: string) => {
-    let r = resources.get(arn);
-    if (!r) {
-      r = { arn };
-      resources.set(arn, r);
-    }
-    return r;
+  return {
+    vaults: read.map(r => r.vault),
+    points: read.flatMap(r => r.points),
   };
+}
+
+async function readCopyJobs(
+  scope: Scope,
+  backup: ScopeClients['backup'],
+  pageSize: number,
+  since: Date,
+) {
+  const jobs: ScopeSnapshot['copyJobs'] = [];
+  for await (const page of paginateListCopyJobs(
+    { client: backup, pageSize },
+    { ByCreatedAfter: since },
+  )) {
+    for (const j of page.CopyJobs ?? []) jobs.push(copyJobFact(scope, j));
+  }
+  return jobs;
+}
+
+async function readProtectedResources(
+  backup: ScopeClients['backup'],
+  pageSize: number,
+) {
+  const found: Array<{
+    arn: string;
+    resourceType?: string;
+    lastBackupTime?: string;
+    lastBackupVaultArn?: string;
+  }> = [];
   for await (const page of paginateListProtectedResources(
-    { client: backup, pageSize: options.pageSize ?? 1000 },
+    { client: backup, pageSize },
     {},
   )) {
     for (const p of page.Results ?? []) {
       if (!p.ResourceArn) continue;
-      const r = resource(p.ResourceArn);
-      r.resourceType = p.ResourceType;
-      r.lastBackupTime = iso(p.LastBackupTime);
-      r.lastBackupVaultArn = p.LastBackupVaultArn;
+      found.push({
+        arn: p.ResourceArn,
+        resourceType: p.ResourceType,
+        lastBackupTime: iso(p.LastBackupTime),
+        lastBackupVaultArn: p.LastBackupVaultArn,
+      });
     }
   }
+  return found;
+}
+
+/** The resources the catalog's tag selectors and tag keys find here, with their tags, in order. */
+async function readTaggedResources(
+  clients: ScopeClients,
+  options: ScopeScanOptions,
+  pageSize: number,
+) {
   const tagFilters = [
     ...options.tagSelectors.map(sel =>
       Object.entries(sel).map(([Key, v]) =>
@@ -153,31 +223,24 @@ export async function scanScope(
     ),
     ...options.tagKeys.map(Key => [{ Key }]),
   ];
+  const found: Array<{ arn: string; tags: Record<string, string> }> = [];
   for (const TagFilters of tagFilters) {
     for await (const page of paginateGetResources(
-      {
-        client: clients.tagging,
-        pageSize: Math.min(options.pageSize ?? 100, 100),
-      },
+      { client: clients.tagging, pageSize: Math.min(pageSize, 100) },
       { TagFilters },
     )) {
       for (const m of page.ResourceTagMappingList ?? []) {
         if (!m.ResourceARN) continue;
-        resource(m.ResourceARN).tags = Object.fromEntries(
-          (m.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']),
-        );
+        found.push({
+          arn: m.ResourceARN,
+          tags: Object.fromEntries(
+            (m.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']),
+          ),
+        });
       }
     }
   }
-  if (options.mapped) {
-    await readMappedTags(scope, clients, snapshot, resources, options.mapped);
-    const refs = sourceKeyTargets(scope, snapshot, resources, options.mapped);
-    const readings = await readSourceKeys(scope, clients, refs, limit);
-    for (const [arn, reading] of readings)
-      Object.assign(resource(arn), reading);
-  }
-  snapshot.resources = [...resources.values()];
-  return snapshot;
+  return found;
 }
 
 /** The Tagging API's limit on `ResourceARNList`. */
