@@ -12,9 +12,11 @@ import { indexedCatalogServiceFactory } from './indexedCatalog';
 import backupPosturePlugin from '@backup-posture/plugin-backup-posture-backend';
 import { ScanStatusResponse } from '@backup-posture/plugin-backup-posture-common';
 
+/** The plugin's scan settings (backupPosture.aws.concurrency) the benchmark runs with. */
 export interface ScanSettings {
   scopeConcurrency: number;
-  callsPerSecondPerScope: number;
+  requestsInFlight: number;
+  quotaShare: number;
 }
 
 /**
@@ -62,7 +64,8 @@ export async function startBenchBackend(opts: {
               regions: opts.regions,
               concurrency: {
                 scopes: opts.settings.scopeConcurrency,
-                callsPerSecondPerScope: opts.settings.callsPerSecondPerScope,
+                requestsInFlight: opts.settings.requestsInFlight,
+                quotaShare: opts.settings.quotaShare,
                 maxAttempts: 3,
               },
             },

@@ -49,8 +49,10 @@ async function main() {
     options: {
       preset: { type: 'string' },
       latency: { type: 'string', default: '50' },
-      scopes: { type: 'string', default: '8' },
-      rate: { type: 'string', default: '10' },
+      // The plugin's defaults (backupPosture.aws.concurrency).
+      scopes: { type: 'string', default: '64' },
+      'in-flight': { type: 'string', default: '128' },
+      share: { type: 'string', default: '0.5' },
       'resources-per-region': { type: 'string', default: '3' },
       'api-requests': { type: 'string', default: '5000' },
       'browser-runs': { type: 'string', default: '5' },
@@ -74,7 +76,8 @@ async function main() {
       latencyMs: Number(values.latency),
       settings: {
         scopeConcurrency: Number(values.scopes),
-        callsPerSecondPerScope: Number(values.rate),
+        requestsInFlight: Number(values['in-flight']),
+        quotaShare: Number(values.share),
       },
       resourcesPerRegion: Number(values['resources-per-region']),
       apiRequests: Number(values['api-requests']),
@@ -102,7 +105,7 @@ function printResult(r: PresetResult) {
   for (const o of r.calls.byOperation.filter(x => x.made !== x.minimum))
     console.log(`  ${o.operation}: ${o.made} made, ${o.minimum} minimum`);
   console.log(
-    `scan wall: ${f(r.wall.scanMs / 1000, 1)} s / critical path ${f(r.wall.criticalPathMs / 1000, 1)} s = ${f(r.wall.ratio, 3)} (${r.wall.scanState}); AWS phase ${f((r.wall.discoveryMs ?? NaN) / 1000, 1)} s`,
+    `scan wall: ${f(r.wall.scanMs / 1000, 1)} s / AWS limit ${f(r.wall.awsLimitMs / 1000, 1)} s = ${f(r.wall.ratio, 3)} (${r.wall.scanState}); AWS phase ${f((r.wall.discoveryMs ?? NaN) / 1000, 1)} s; CPU backend ${f((r.wall.cpu?.backendMs ?? NaN) / 1000, 1)} s, simulator ${f((r.wall.cpu?.simulatorMs ?? NaN) / 1000, 1)} s`,
   );
   console.log(
     `memory: peak heap +${mb(r.memory.peakHeapGrowthBytes)} (one estate copy ${mb(r.memory.oneEstateCopyBytes)} + catalog entities ${mb(r.memory.catalogEntitiesBytes)}: ×${f(r.memory.growthOverOneCopy)}), peak RSS ${mb(r.memory.peakRssBytes)}`,

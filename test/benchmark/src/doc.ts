@@ -64,7 +64,7 @@ export function renderDoc(results: PresetResult[], m: MachineFacts): string {
     r => `${f(r.calls.ratio, 3)} ${verdict(targetsOf(r, sorted[0]).calls)}`,
   );
   row(
-    `scan wall / critical path ≤ ${TARGETS.wallRatio}`,
+    `scan wall / AWS limit ≤ ${TARGETS.wallRatio}`,
     r => `${f(r.wall.ratio, 3)} ${verdict(targetsOf(r, sorted[0]).wall)}`,
   );
   row(`entity API p99 < ${TARGETS.entityApiP99Ms} ms at 200 concurrent`, r => {

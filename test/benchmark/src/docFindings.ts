@@ -81,9 +81,44 @@ export function findings(sorted: PresetResult[]): string {
       '(+1.2 GiB peak heap at 300 accounts, memory / estate growth missed). `SnapshotStore.listScopes` ' +
       'now reads 200 rows at a time and parses them as they come.',
   );
+  lines.push(
+    '- **The scan was measured against its own settings (issue 18).** The old bound assumed the ' +
+      "scanner's 8 scopes at a time and 10 calls/s per scope, so a scan 40× slower than AWS's quotas " +
+      'allow looked optimal (1.08 at 300 accounts). AWS limits requests per account × region, so ' +
+      'each scope is its own budget: the scan now keeps 64 scopes in flight under one budget of ' +
+      "requests in flight for the process, each scope's calls waiting for token buckets at a share of " +
+      "AWS's quotas (`aws/quotas.ts`, `aws/scopeQuotas.ts`), one keep-alive connection pool for " +
+      "every client, one adaptive retry strategy per scope, and a scope's independent listings " +
+      '(vaults → points, plans, region settings, copy jobs, protected resources, tags) started ' +
+      'together. The simulator enforces the same quotas and answers ThrottlingException beyond them.',
+  );
   lines.push('');
   lines.push('## Targets missed, and why');
   lines.push('');
+  const missedWall = sorted.filter(
+    r => targetsOf(r, sorted[0]).wall === false && r.wall.cpu,
+  );
+  if (missedWall.length) {
+    const perCall = (r: PresetResult) => r.wall.cpu!.backendMs / r.calls.made;
+    lines.push(
+      `- **Scan wall / AWS limit ≤ ${TARGETS.wallRatio}, ${missedWall.map(r => r.accounts).join(', ')} accounts: ` +
+        `this machine's CPU is the bound, not AWS.** The AWS limit assumes calls cost nothing but ` +
+        `their latency. Here every call costs the backend ` +
+        `${missedWall.map(r => `${f(perCall(r), 2)} ms of CPU (${r.accounts} accounts)`).join(', ')} ` +
+        `(SDK middleware, signing, HTTP, parsing, the scope snapshot written to SQLite, garbage ` +
+        `collection) and the simulator answering it more, on ` +
+        `${missedWall[0].wall.cpu!.cores} cores shared by both processes: ${missedWall
+          .map(
+            r =>
+              `at ${r.accounts} accounts the CPU alone needs ${f(r.wall.cpu!.machineBoundMs / 1000, 1)} s ` +
+              `(wall ${f(r.wall.scanMs / 1000, 1)} s, AWS limit ${f(r.wall.awsLimitMs / 1000, 1)} s)`,
+          )
+          .join(
+            '; ',
+          )}. On a machine with the cores for it, or with the scan split over replicas, the same ` +
+        `settings reach further; the figure that shows it is wall / machine bound, in each preset.`,
+    );
+  }
   if (at200 && base) {
     const needed = 200 / (TARGETS.entityApiP99Ms / 1000);
     lines.push(
@@ -148,15 +183,15 @@ export function findings(sorted: PresetResult[]): string {
     .filter(r => r.wall.storedMs !== undefined)
     .map(
       r =>
-        `${f(r.wall.storedMs! / r.wall.criticalPathMs, 2)} at ${r.accounts} accounts`,
+        `${f(r.wall.storedMs! / r.wall.awsLimitMs, 2)} at ${r.accounts} accounts`,
     );
   if (storedRatios.length)
     lines.push(
       '- **Evaluating and storing 10,600 entities after discovery** adds a roughly constant ' +
         `${f((sorted[0].wall.storedMs! - sorted[0].wall.scanMs) / 1000, 0)}–` +
         `${f((largest.wall.storedMs! - largest.wall.scanMs) / 1000, 0)} s (writing the entity rows, ` +
-        'below), which the critical path does not count. From scan start to every ' +
-        `posture stored, the ratio to the critical path is ${storedRatios.join(', ')}: the ` +
+        'below), which the AWS limit does not count. From scan start to every ' +
+        `posture stored, the ratio to the AWS limit is ${storedRatios.join(', ')}: the ` +
         'evaluation weighs on small estates and fades on large ones. Smaller entity rows (below) are ' +
         'what would shorten it.',
     );

@@ -19,20 +19,29 @@ export const METHOD = `## How each figure is obtained
   DescribeKey, plus GetKeyRotationStatus and GetKeyPolicy for customer-managed keys, and
   ListAliases pages once per account × region owning a met key. No tag selectors are in the
   catalog, so no Tagging calls are needed.
-- **Critical path** (lower bound on the scan's discovery time), with L the latency, C the scope
-  concurrency (\`aws.concurrency.scopes\`), R the calls per second per scope
-  (\`aws.concurrency.callsPerSecondPerScope\`), and for each scope s: n_s its minimum Backup calls,
-  k_s the KMS calls on keys living in it (same rate limiter), d_s its longest chain of dependent
-  calls (pages follow pages; list vaults → per-vault calls; list plans → plan → selections →
-  selection):
+- **AWS limit** (lower bound on the scan's discovery time set by AWS, never by the scanner's own
+  settings; \`test/benchmark/src/awsLimit.ts\`). AWS's request quotas are per account × region, so
+  each scope is an independent budget and AWS sets no limit on how many run at once. With L the
+  latency, N the minimum calls of the whole scan, B the process's in-flight budget
+  (\`aws.concurrency.requestsInFlight\`), and for each scope s: d_s its longest chain of dependent
+  calls (pages follow pages; list vaults → vault → its points; list plans → plan → selections →
+  selection), and for each quota q a call counts against, n_{s,q} its calls, r_q AWS's rate and
+  b_q = max(1, ⌊share·r_q⌋) the burst of the scanner's bucket at the configured share
+  (\`aws.concurrency.quotaShare\`):
 
-  \`T = L·(1 + P_org) + max( L·max_s(d_s + 1), Σ_s t_s / C, max_s((n_s + k_s − 1)/R + L) )\`,
-  \`t_s = max( L·d_s, (n_s − 1)/R + L )\`
+  \`T = L·(1 + P_org) + max( max_s t_s, N·L / B )\`,
+  \`t_s = max( L·(d_s + 1), max_q ( max(0, n_{s,q} − b_q) / (share·r_q) + L ) )\`
 
-  P_org is the number of ListAccounts pages (after the management account's AssumeRole); t_s is the
-  least time a scope can hold one of the C slots, since its calls start at most R per second and
-  the last still takes L. Key descriptions and global settings are assumed to overlap perfectly,
-  and evaluating entities and writing the database count as zero, so no scanner can beat T.
+  The quotas are those the simulated AWS enforces (\`test/simulated-aws/src/quotas.ts\`, answering
+  ThrottlingException beyond them; the scanner keeps its own table in
+  \`plugins/backup-posture-backend/src/aws/quotas.ts\`): AWS Backup all calls 50/s, DescribeBackupVault 5/s, each Get API 15/s, each List
+  API 20/s; KMS DescribeKey 2,000/s, GetKeyPolicy and GetKeyRotationStatus 1,000/s, ListAliases
+  500/s, each per account × region. P_org is the number of ListAccounts pages (after the management
+  account's AssumeRole). Key descriptions and global settings are assumed to overlap perfectly, and
+  evaluating entities and writing the database count as zero, so no scanner within these quotas
+  and this budget can beat T. (Before issue 18 the bound used the scanner's own 8 scopes at a time
+  and 10 calls/s per scope: a scanner at its own settings' limit looked optimal while it ran 40×
+  slower than AWS allows.)
 - **Scan wall time** is the scan's own \`startedAt\` → \`finishedAt\` (from \`/scan/status\`). The
   scan stamps \`finishedAt\` once discovery, key descriptions and global settings are done — it
   matches the simulator's last answer — and then evaluates and stores every entity's posture; the

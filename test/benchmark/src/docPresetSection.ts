@@ -15,7 +15,7 @@ export function presetSection(
   lines.push(
     `${r.scopes} scopes (the ${r.accounts} workload accounts plus the management and central-backup accounts, × ${r.regions} regions); ` +
       `${r.estate.vaults} vaults, ${r.estate.plans} plans, ${r.estate.resources} resources, ${r.estate.recoveryPoints} recovery points, ${r.estate.copyJobs} copy jobs, ${r.estate.keys} KMS keys. ` +
-      `Run ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC; ${r.latencyMs} ms per AWS call; ${r.settings.scopeConcurrency} scopes at a time, ${r.settings.callsPerSecondPerScope} calls/s per scope${r.heapLimitMiB ? `; backend process heap limited to ${r.heapLimitMiB} MiB` : ''}.`,
+      `Run ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC; ${r.latencyMs} ms per AWS call; ${r.settings.scopeConcurrency} scopes at a time, ${r.settings.requestsInFlight} requests in flight, ${f(r.settings.quotaShare * 100, 0)}% of AWS's per-account × region quotas${r.heapLimitMiB ? `; backend process heap limited to ${r.heapLimitMiB} MiB` : ''}.`,
   );
   lines.push('');
   lines.push('| measure | value | beside | ratio / target |');
@@ -24,15 +24,19 @@ export function presetSection(
     `| AWS calls | ${r.calls.made} | minimum ${r.calls.minimum} | ${f(r.calls.ratio, 3)} (≤ ${TARGETS.callsRatio}: ${verdict(t.calls)}) |`,
   );
   lines.push(
-    `| scan wall time | ${sec(r.wall.scanMs)} (${r.wall.scanState}) | critical path ${sec(r.wall.criticalPathMs)} | ${f(r.wall.ratio, 3)} (≤ ${TARGETS.wallRatio}: ${verdict(t.wall)}) |`,
+    `| scan wall time | ${sec(r.wall.scanMs)} (${r.wall.scanState}) | AWS limit ${sec(r.wall.awsLimitMs)} | ${f(r.wall.ratio, 3)} (≤ ${TARGETS.wallRatio}: ${verdict(t.wall)}) |`,
   );
+  if (r.wall.cpu)
+    lines.push(
+      `| CPU over the scan | backend ${sec(r.wall.cpu.backendMs)}, simulator ${sec(r.wall.cpu.simulatorMs)} | this machine's bound ${sec(r.wall.cpu.machineBoundMs)} (${r.wall.cpu.cores} cores; each process one event loop) | wall / machine bound ${f(r.wall.scanMs / r.wall.cpu.machineBoundMs, 2)} |`,
+    );
   if (r.wall.discoveryMs !== undefined)
     lines.push(
       `| scan start → the simulator's last answer | ${sec(r.wall.discoveryMs)} | | |`,
     );
   if (r.wall.storedMs !== undefined)
     lines.push(
-      `| scan start → every entity's posture evaluated and stored (status poll, ±0.25 s) | ${sec(r.wall.storedMs)} | critical path ${sec(r.wall.criticalPathMs)} | ${f(r.wall.storedMs / r.wall.criticalPathMs, 3)} |`,
+      `| scan start → every entity's posture evaluated and stored (status poll, ±0.25 s) | ${sec(r.wall.storedMs)} | AWS limit ${sec(r.wall.awsLimitMs)} | ${f(r.wall.storedMs / r.wall.awsLimitMs, 3)} |`,
     );
   lines.push(
     `| peak heap growth during the scan | ${mib(r.memory.peakHeapGrowthBytes)} | one parsed copy of the estate ${mib(r.memory.oneEstateCopyBytes)}, the catalog's entities ${mib(r.memory.catalogEntitiesBytes ?? 0)} | ${slope === undefined ? 'reference preset' : `+${f(slope)} MiB per extra MiB of estate since ${reference.accounts} accounts (< ${TARGETS.memoryOverOneCopy}: ${verdict(t.memory)})`} |`,
@@ -90,7 +94,7 @@ export function presetSection(
   }
   lines.push('');
   lines.push(
-    `Critical path terms: organization prelude ${sec(r.wall.bound.preludeMs)}, longest scope chain ${sec(r.wall.bound.chainMs)}, slot bound Σt_s/C ${sec(r.wall.bound.slotBoundMs)}, busiest scope's rate bound ${sec(r.wall.bound.rateBoundMs)}.`,
+    `AWS limit terms: organization prelude ${sec(r.wall.limit.preludeMs)}, longest scope chain ${sec(r.wall.limit.chainMs)}, busiest quota ${sec(r.wall.limit.quotaMs)} (${r.wall.limit.quotaScope}), in-flight budget N·L/B ${sec(r.wall.limit.inFlightMs)}.`,
   );
   lines.push('');
   lines.push('</details>');

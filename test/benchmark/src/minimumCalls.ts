@@ -33,7 +33,7 @@ export const PAGE = {
 export const pages = (items: number, size: number) =>
   Math.max(1, Math.ceil(items / size));
 
-/** The work of one account × region, for the call count and the critical-path bound. */
+/** The work of one account × region, for the call count and the AWS limit. */
 export interface ScopeWork {
   accountId: string;
   region: string;
@@ -43,6 +43,8 @@ export interface ScopeWork {
   depth: number;
   /** KMS calls on keys that live in this scope (they share its rate limit). */
   keyCalls: number;
+  /** The same KMS calls by operation (their quotas are per operation). */
+  keyCallsByOperation: Record<string, number>;
 }
 
 export interface MinimumCalls {
@@ -207,6 +209,7 @@ export function minimumCalls(
           Object.keys(sourceCalls).length > 0 ? 1 : 0,
         ),
         keyCalls: 0,
+        keyCallsByOperation: {},
       });
     }
   }
@@ -222,16 +225,14 @@ export function minimumCalls(
     if (!m) continue;
     const [, region, accountId] = m;
     const own = scopeIndex.get(`${accountId}|${region}`);
-    let n = 1;
-    add(byOperation, 'kms:DescribeKey', 1);
+    const ops: Record<string, number> = { 'kms:DescribeKey': 1 };
     const model = keysByArn.get(arn);
     if (
       model?.keyManager === 'CUSTOMER' &&
       model.keyState !== 'PendingDeletion'
     ) {
-      add(byOperation, 'kms:GetKeyRotationStatus', 1);
-      add(byOperation, 'kms:GetKeyPolicy', 1);
-      n += 2;
+      ops['kms:GetKeyRotationStatus'] = 1;
+      ops['kms:GetKeyPolicy'] = 1;
     }
     if (own && scanned.has(accountId)) {
       const scope = `${accountId}|${region}`;
@@ -243,11 +244,15 @@ export function minimumCalls(
             .flatMap(k => k.aliases),
         );
         for (const a of PREDEFINED_ALIASES) names.add(a);
-        const p = pages(names.size, PAGE.kmsAliases);
-        add(byOperation, 'kms:ListAliases', p);
-        n += p;
+        ops['kms:ListAliases'] = pages(names.size, PAGE.kmsAliases);
       }
-      own.keyCalls += n;
+    }
+    for (const [op, n] of Object.entries(ops)) {
+      add(byOperation, op, n);
+      if (own && scanned.has(accountId)) {
+        own.keyCalls += n;
+        add(own.keyCallsByOperation, op, n);
+      }
     }
   }
 
@@ -259,47 +264,5 @@ export function minimumCalls(
     preludeDepth: 1 + listAccountsPages,
     accounts: accounts.length,
     keysMet: keysMet.size,
-  };
-}
-
-export interface CriticalPathInputs {
-  latencyMs: number;
-  scopeConcurrency: number;
-  callsPerSecondPerScope: number;
-}
-
-/**
- * A lower bound on the discovery wall time no scanner could beat with these limits:
- *
- *   T = L·(1 + P_org) + max( L·max_s(d_s + 1),  Σ_s t_s / C,  max_s((n_s + k_s − 1)/R + L) )
- *   t_s = max( L·d_s, (n_s − 1)/R + L )
- *
- * L latency per call, P_org ListAccounts pages (after the management AssumeRole), d_s the longest
- * chain of dependent calls in scope s (+1 for its account's AssumeRole), n_s its Backup calls,
- * k_s the KMS calls on keys living in s (same per-scope rate limiter), C scopes at a time, R calls
- * per second per scope. t_s is the least time scope s can hold one of the C slots: its calls
- * cannot start faster than R per second and the last one still takes L. Describing keys and
- * global settings are assumed to overlap perfectly with the scopes (no tail), so T is a bound.
- */
-export function criticalPathMs(min: MinimumCalls, p: CriticalPathInputs) {
-  const L = p.latencyMs;
-  const R = p.callsPerSecondPerScope / 1000;
-  let chain = 0;
-  let slotWork = 0;
-  let rate = 0;
-  for (const s of min.scopes) {
-    const n = Object.values(s.calls).reduce((a, b) => a + b, 0);
-    chain = Math.max(chain, L * (s.depth + 1));
-    slotWork += Math.max(L * s.depth, (n - 1) / R + L);
-    rate = Math.max(rate, (n + s.keyCalls - 1) / R + L);
-  }
-  const prelude = L * min.preludeDepth;
-  const scopes = Math.max(chain, slotWork / p.scopeConcurrency, rate);
-  return {
-    totalMs: prelude + scopes,
-    preludeMs: prelude,
-    chainMs: chain,
-    slotBoundMs: slotWork / p.scopeConcurrency,
-    rateBoundMs: rate,
   };
 }

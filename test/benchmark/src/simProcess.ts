@@ -45,6 +45,8 @@ export type SimStats = {
   /** When the first call arrived and the last answer left (epoch ms), for the AWS phase's span. */
   firstCallAt: number;
   lastAnswerAt: number;
+  /** CPU time (user + system) the simulator spent since it was ready, in ms. */
+  cpuMs: number;
 };
 
 async function main() {
@@ -58,6 +60,9 @@ async function main() {
   });
   const sim = new SimulatedAws(estate);
   if (opts.latencyMs > 0) sim.setLatency({ ms: opts.latencyMs });
+  // AWS's per-account × region request quotas, as AWS answers them (ThrottlingException, counted
+  // in the errors): a scan faster than the quotas allow is throttled, not measured as fast.
+  sim.enforceRateQuotas();
   // The scanner's look-back is from its own clock; a minute of slack covers the start-up.
   const since = new Date(
     Date.now() - opts.copyJobsLookbackDays * 86400_000 + 60_000,
@@ -102,6 +107,7 @@ async function main() {
     },
   };
   process.send!(ready);
+  const cpuAtReady = process.cpuUsage();
   process.on('message', (m: { type: string }) => {
     if (m.type === 'stats') {
       const errors: Record<string, number> = {};
@@ -119,15 +125,23 @@ async function main() {
         peakRssBytes: peakRss,
         firstCallAt: sim.calls[0]?.at ?? 0,
         lastAnswerAt: lastAnswerAt,
+        cpuMs: cpuMsSince(cpuAtReady),
       };
       process.send!(stats);
     } else if (m.type === 'reset') {
       sim.calls.length = 0;
+      Object.assign(cpuAtReady, process.cpuUsage());
     } else if (m.type === 'stop') {
       server.close().then(() => process.exit(0));
     }
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+/** CPU time (user + system) since `start`, in ms. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 main().catch(e => {
