@@ -6,6 +6,7 @@ import { providerCloudRuns } from './providerClouds';
 import { PostureCheck } from './checks/types';
 import { AwsContext } from './aws/context';
 import { AzureContext } from './azure/context';
+import { EvaluationClock } from './clock';
 import { buildAzureLineage } from './azure/lineage';
 import { applyExceptions } from './exceptions';
 import { buildLineage } from './aws/lineage';
@@ -19,7 +20,7 @@ function runCheck<I>(
   input: I,
   entityRef: string,
   options: EvaluateOptions,
-  now: Date,
+  now: EvaluationClock,
 ): CheckResult {
   const def = check.definition;
   const findings = applyExceptions(
@@ -55,7 +56,8 @@ export function evaluatePosture(
   options: EvaluateOptions = {},
 ): PostureEvaluation {
   const evaluatedAt = options.now ?? new Date().toISOString();
-  const now = new Date(evaluatedAt);
+  // Every time comparison goes through it: it tells until when this evaluation holds.
+  const now = new EvaluationClock(new Date(evaluatedAt));
   const limits = { ...DEFAULT_POSTURE_LIMITS, ...options.limits };
   const given = options.checks ?? builtInChecks;
   const awsChecks = given.filter(isAwsCheck);
@@ -93,9 +95,11 @@ export function evaluatePosture(
       );
     }
   }
+  const validUntil = now.validUntil();
   return {
     entityRef: inventory.entityRef,
     evaluatedAt,
+    ...(validUntil ? { validUntil } : {}),
     lineage,
     checks,
     score: scoreChecks(checks),

@@ -4,6 +4,7 @@
  * status `accepted`; after the expiry the finding resurfaces with its own status.
  */
 import { Finding, PostureException } from '../posture';
+import { EvaluationClock } from './clock';
 
 const normaliseRef = (ref: string) => ref.trim().toLocaleLowerCase('en-US');
 
@@ -27,15 +28,17 @@ export function applyExceptions(
   checkId: string,
   findings: Finding[],
   exceptions: PostureException[],
-  now: Date,
+  now: Date | EvaluationClock,
 ): Finding[] {
+  const clock = now instanceof EvaluationClock ? now : new EvaluationClock(now);
   return findings.map(f => {
     if (f.status !== 'fail' && f.status !== 'warn') return f;
     const matching = exceptions.filter(e =>
       exceptionMatches(e, entityRef, checkId, f),
     );
     if (matching.length === 0) return f;
-    const valid = matching.find(e => Date.parse(e.expiresAt) > now.getTime());
+    // An unparseable expiry never holds (as before: NaN is never after now).
+    const valid = matching.find(e => clock.hasPassed(e.expiresAt) === false);
     const toAccepted = (e: PostureException) => ({
       justification: e.justification,
       approver: e.approver,

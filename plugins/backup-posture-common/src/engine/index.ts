@@ -3,6 +3,8 @@
  * when `options.now` is given.
  */
 export { evaluatePosture } from './evaluate';
+export { POSTURE_ENGINE_VERSION } from './version';
+export { EvaluationClock } from './clock';
 export type { EvaluateOptions, PostureLimits } from './options';
 export { DEFAULT_POSTURE_LIMITS } from './options';
 export {

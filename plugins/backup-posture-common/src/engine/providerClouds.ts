@@ -4,6 +4,7 @@ import {
   isProviderCheck,
 } from './checks/backupPostureCheck';
 import { ProviderCheck, ProviderEvaluationInput } from './checks/providerTypes';
+import { EvaluationClock } from './clock';
 import { EvaluateOptions, PostureLimits } from './options';
 
 /** One module cloud of an entity: its checks and what they are given. */
@@ -21,24 +22,35 @@ export function providerCloudRuns(
   inventory: EntityInventory,
   given: readonly BackupPostureCheck[],
   options: EvaluateOptions,
-  now: Date,
+  now: Date | EvaluationClock,
   limits: PostureLimits,
 ): ProviderCloudRun[] {
+  const clock = now instanceof EvaluationClock ? now : new EvaluationClock(now);
   const providerChecks = given.filter(isProviderCheck);
   return Object.keys(inventory.clouds ?? {})
     .sort()
     .map(cloud => {
-      const base = {
+      const input = {
         cloud,
         entityRef: inventory.entityRef,
         slice: inventory.clouds?.[cloud],
         scopes: inventory.scopes.filter(s => s.cloud === cloud),
-        now,
+        clock,
         limits,
-      };
+        lineage: [],
+      } as unknown as ProviderEvaluationInput;
+      // Read directly, the time bounds the evaluation to its instant (engine/clock.ts).
+      Object.defineProperty(input, 'now', {
+        enumerable: true,
+        get: () => {
+          clock.readDirectly();
+          return clock.now;
+        },
+      });
       const draw = options.lineage?.[cloud];
+      if (draw) input.lineage = draw(input);
       return {
-        input: { ...base, lineage: draw ? draw(base) : [] },
+        input,
         checks: providerChecks.filter(c => c.definition.cloud === cloud),
       };
     });

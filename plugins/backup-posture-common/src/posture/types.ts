@@ -258,6 +258,12 @@ export interface PostureScore {
 export interface PostureEvaluation {
   entityRef: string;
   evaluatedAt: string;
+  /**
+   * Until when (exclusive) evaluating the same inventory with the same options gives the same
+   * verdicts, reasons and evidence: the earliest instant at which a comparison with the clock
+   * (a point's age, a copy job's window, a key's or an exception's expiry) turns. Absent: never.
+   */
+  validUntil?: string;
   lineage: LineageChain[];
   checks: CheckResult[];
   score: PostureScore;

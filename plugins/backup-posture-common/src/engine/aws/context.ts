@@ -17,6 +17,7 @@ import {
   KeyIndex,
   parseArn,
 } from './classify';
+import { EvaluationClock } from '../clock';
 import { PostureLimits } from '../options';
 import { selectionMatch, SelectionMatch } from './selection';
 import {
@@ -76,12 +77,16 @@ export class AwsContext {
   /** Plans that name one of the entity's resources but leave it out (to explain why). */
   readonly excludingPlans: readonly AwsBackupPlanFact[];
   private readonly vaultsByArn = new Map<string, AwsBackupVaultFact>();
+  /** Every comparison with the evaluation time goes through it (see {@link EvaluationClock}). */
+  readonly clock: EvaluationClock;
 
   constructor(
     readonly inventory: EntityInventory,
-    readonly now: Date,
+    now: Date | EvaluationClock,
     readonly limits: PostureLimits,
   ) {
+    this.clock =
+      now instanceof EvaluationClock ? now : new EvaluationClock(now);
     this.present =
       Boolean(inventory.aws) || inventory.scopes.some(s => s.cloud === 'aws');
     // Only what is reachable from the entity's own resources takes part (./reachability.ts), even
@@ -232,6 +237,16 @@ export class AwsContext {
     return this.aws.resources.filter(r => planCovers(plan, r));
   }
 
+  /**
+   * The evaluation time. Compare facts' times through {@link AwsContext.clock} instead: read here,
+   * the evaluation holds only for this instant (it is not reused later).
+   */
+  get now(): Date {
+    this.clock.readDirectly();
+    return this.clock.now;
+  }
+
+  /** Days since `iso`, read directly (see {@link AwsContext.now}); prefer `clock`. */
   daysSince(iso: string | undefined): number | undefined {
     const t = Date.parse(iso ?? '');
     if (Number.isNaN(t)) return undefined;

@@ -4,6 +4,7 @@ import {
   AzureKeyVaultFact,
   EntityInventory,
 } from '../../inventory';
+import { EvaluationClock } from '../clock';
 import { PostureLimits } from '../options';
 
 const EMPTY_AZURE: AzureInventory = { vaults: [], keyVaults: [], keys: [] };
@@ -12,16 +13,29 @@ const EMPTY_AZURE: AzureInventory = { vaults: [], keyVaults: [], keys: [] };
 export class AzureContext {
   readonly azure: AzureInventory;
   readonly present: boolean;
+  /** Every comparison with the evaluation time goes through it (see {@link EvaluationClock}). */
+  readonly clock: EvaluationClock;
 
   constructor(
     readonly inventory: EntityInventory,
-    readonly now: Date,
+    now: Date | EvaluationClock,
     readonly limits: PostureLimits,
   ) {
+    this.clock =
+      now instanceof EvaluationClock ? now : new EvaluationClock(now);
     this.present =
       Boolean(inventory.azure) ||
       inventory.scopes.some(s => s.cloud === 'azure');
     this.azure = inventory.azure ?? EMPTY_AZURE;
+  }
+
+  /**
+   * The evaluation time. Compare facts' times through {@link AzureContext.clock} instead: read
+   * here, the evaluation holds only for this instant (it is not reused later).
+   */
+  get now(): Date {
+    this.clock.readDirectly();
+    return this.clock.now;
   }
 
   /** The key behind a vault's key URI (versioned or versionless). */

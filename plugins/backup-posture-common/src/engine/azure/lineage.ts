@@ -39,8 +39,7 @@ function vaultKey(
     ...lineageKeyRead(key),
   };
   if (key && !key.error) {
-    const expired =
-      key.expiresOn && Date.parse(key.expiresOn) <= ctx.now.getTime();
+    const expired = key.expiresOn && ctx.clock.hasPassed(key.expiresOn);
     lineageKey.keyState = 'Enabled';
     if (expired) lineageKey.keyState = 'Expired';
     if (key.enabled === false) lineageKey.keyState = 'Disabled';

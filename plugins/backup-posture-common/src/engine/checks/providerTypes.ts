@@ -1,5 +1,6 @@
 import { LineageChain } from '../../posture';
 import { ScopeStatus } from '../../inventory';
+import { EvaluationClock } from '../clock';
 import { PostureLimits } from '../options';
 import { PostureCheck } from './types';
 
@@ -16,7 +17,13 @@ export interface ProviderEvaluationInput<TSlice = unknown> {
   entityRef: string;
   slice: TSlice;
   scopes: ScopeStatus[];
+  /**
+   * The evaluation time. Compare facts' times through `clock` instead: read here, the evaluation
+   * holds only for this instant (a backend does not reuse it at a later scan).
+   */
   now: Date;
+  /** Every comparison with the evaluation time, recorded: until when the evaluation holds. */
+  clock: EvaluationClock;
   limits: PostureLimits;
   /** The chains the cloud's `lineage` builder drew for the entity (empty without one). */
   lineage: LineageChain[];

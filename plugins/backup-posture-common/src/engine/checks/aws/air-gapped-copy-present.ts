@@ -1,3 +1,4 @@
+import { instantWords } from '../../clock';
 import { AwsCheck, finding, unreadVaultFindings } from '../types';
 
 /** C1/C2: each resource has a recent copy in a logically air-gapped vault. */
@@ -77,18 +78,21 @@ export const airGappedCopyPresent: AwsCheck = {
               evidence,
             );
       }
-      const age = ctx.daysSince(newest.creationDate) ?? Infinity;
-      return age <= limit
+      // Reasons say when, not how long ago: they hold until the verdict turns (validUntil).
+      const tooOld =
+        ctx.clock.isOlderThan(newest.creationDate, limit * 86_400_000) ?? true;
+      const when = instantWords(newest.creationDate);
+      return tooOld
         ? finding(
             resource.arn,
-            'pass',
-            `air-gapped copy ${age.toFixed(1)} days old`,
+            'fail',
+            `newest air-gapped copy is from ${when}, older than the limit of ${limit} days`,
             evidence,
           )
         : finding(
             resource.arn,
-            'fail',
-            `newest air-gapped copy is ${age.toFixed(1)} days old (limit ${limit})`,
+            'pass',
+            `air-gapped copy from ${when}, within ${limit} days`,
             evidence,
           );
     });

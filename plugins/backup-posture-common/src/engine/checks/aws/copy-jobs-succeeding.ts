@@ -31,11 +31,11 @@ export const copyJobsSucceeding: AwsCheck = {
     },
   },
   evaluate({ ctx }) {
-    const windowStart =
-      ctx.now.getTime() - ctx.limits.copyJobWindowDays * 86_400_000;
+    const windowMs = ctx.limits.copyJobWindowDays * 86_400_000;
     const groups = new Map<string, AwsCopyJobFact[]>();
     for (const job of ctx.aws.copyJobs) {
-      if (Date.parse(job.creationDate) < windowStart) continue;
+      // Recorded below, for the jobs whose leaving the window changes a finding.
+      if (ctx.clock.isOlderThan(job.creationDate, windowMs, false)) continue;
       const key = `${job.resourceArn} → ${job.destinationBackupVaultArn}`;
       groups.set(key, [...(groups.get(key) ?? []), job]);
     }
@@ -46,6 +46,10 @@ export const copyJobsSucceeding: AwsCheck = {
       const job = [...jobs].sort((a, b) =>
         b.creationDate.localeCompare(a.creationDate),
       )[0];
+      // The finding turns when its latest job or a failed one leaves the window.
+      for (const j of jobs)
+        if (j === job || /FAILED|ABORTED/.test(j.state))
+          ctx.clock.isOlderThan(j.creationDate, windowMs);
       const evidence = {
         copyJobId: job.copyJobId,
         state: job.state,

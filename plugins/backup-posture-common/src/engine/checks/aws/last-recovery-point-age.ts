@@ -1,3 +1,4 @@
+import { instantWords } from '../../clock';
 import { AwsCheck, finding } from '../types';
 
 /** The newest recovery point of each resource is within the configured age limit. */
@@ -59,25 +60,28 @@ export const lastRecoveryPointAge: AwsCheck = {
             )
           : finding(resource.arn, 'fail', 'no recovery point found', evidence);
       }
-      const hours = (ctx.daysSince(newest) ?? Infinity) * 24;
-      if (hours <= limitHours)
+      // Reasons say when, not how long ago: they hold until the verdict turns (validUntil).
+      const tooOld =
+        ctx.clock.isOlderThan(newest, limitHours * 3_600_000) ?? true;
+      const when = instantWords(newest);
+      if (!tooOld)
         return finding(
           resource.arn,
           'pass',
-          `newest recovery point ${hours.toFixed(1)} h old`,
+          `newest recovery point from ${when}, within ${limitHours} h`,
           evidence,
         );
       return scopeError
         ? finding(
             resource.arn,
             'unknown',
-            `newest known point is ${hours.toFixed(1)} h old, but ${scopeError}`,
+            `newest known point is from ${when}, older than ${limitHours} h, but ${scopeError}`,
             evidence,
           )
         : finding(
             resource.arn,
             'fail',
-            `newest recovery point is ${hours.toFixed(1)} h old (limit ${limitHours} h)`,
+            `newest recovery point is from ${when}, older than the limit of ${limitHours} h`,
             evidence,
           );
     });

@@ -33,7 +33,6 @@ export const restoreAccessVaultHygiene: AwsCheck = alsoUnreadVaults(
         created: string | undefined,
         state: string | undefined,
       ) => {
-        const age = ctx.daysSince(created);
         const evidence = {
           sourceBackupVaultArn: source,
           creationDate: created,
@@ -47,19 +46,21 @@ export const restoreAccessVaultHygiene: AwsCheck = alsoUnreadVaults(
             'source air-gapped vault unknown',
             evidence,
           );
-        if (age === undefined)
+        const tooOld = ctx.clock.isOlderThan(created, limit * 86_400_000);
+        if (tooOld === undefined)
           return finding(arn, 'unknown', 'creation date unknown', evidence);
-        if (age > limit)
+        const age = ctx.clock.wholeDaysSince(created)!;
+        if (tooOld)
           return finding(
             arn,
             'warn',
-            `restore access open for ${Math.floor(age)} days (limit ${limit}): revoke it if the restore is done`,
+            `restore access open for ${age} days (limit ${limit}): revoke it if the restore is done`,
             evidence,
           );
         return finding(
           arn,
           'pass',
-          `from ${source}, ${Math.floor(age)} days old`,
+          `from ${source}, ${age} days old`,
           evidence,
         );
       };

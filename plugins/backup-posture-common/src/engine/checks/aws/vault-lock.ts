@@ -67,13 +67,14 @@ export const vaultLock: AwsCheck = alsoUnreadVaults({
             evidence,
           );
         }
-        const daysLeft = -(ctx.daysSince(vault.lockDate) ?? 0);
-        if (daysLeft > 0) {
+        // An unparseable lock date counts as passed (immutable), as before.
+        if (ctx.clock.hasPassed(vault.lockDate) === false) {
+          const daysLeft = ctx.clock.wholeDaysUntil(vault.lockDate)!;
           return finding(
             vault.arn,
             'warn',
-            `compliance lock in its grace period: immutable in ${Math.ceil(daysLeft)} day(s) (${vault.lockDate})`,
-            { ...evidence, graceDaysLeft: Math.ceil(daysLeft) },
+            `compliance lock in its grace period: immutable in ${daysLeft} day(s) (${vault.lockDate})`,
+            { ...evidence, graceDaysLeft: daysLeft },
           );
         }
         return finding(

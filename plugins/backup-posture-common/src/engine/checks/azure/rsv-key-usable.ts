@@ -48,7 +48,7 @@ export const rsvKeyUsable = azureVaultCheck({
     if (key.enabled === false) problems.push('key is disabled');
     if (key.keyType && !/^RSA/i.test(key.keyType))
       problems.push(`key type ${key.keyType} is not RSA`);
-    if (key.expiresOn && Date.parse(key.expiresOn) <= ctx.now.getTime())
+    if (key.expiresOn && ctx.clock.hasPassed(key.expiresOn))
       problems.push(`key expired on ${key.expiresOn}`);
     if (
       kv?.location &&

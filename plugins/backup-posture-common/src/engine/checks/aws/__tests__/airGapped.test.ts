@@ -61,15 +61,24 @@ function withLagCopy(ageDays: number | undefined, lag = lagVault()) {
 }
 
 describe('air-gapped-copy-present (C1, C2)', () => {
-  it('C2 pass: an air-gapped copy within the age limit', () => {
+  it('C2 pass: an air-gapped copy within the age limit, saying when it was made', () => {
     expect(
-      checkResult(entity(withLagCopy(2)), 'air-gapped-copy-present').status,
-    ).toBe('pass');
+      checkResult(entity(withLagCopy(2)), 'air-gapped-copy-present')
+        .findings[0],
+    ).toMatchObject({
+      status: 'pass',
+      message: 'air-gapped copy from 2026-11-21 12:00 UTC, within 7 days',
+    });
   });
   it('C2 fail: the newest air-gapped copy is too old (limit configurable)', () => {
     expect(
-      checkResult(entity(withLagCopy(10)), 'air-gapped-copy-present').status,
-    ).toBe('fail');
+      checkResult(entity(withLagCopy(10)), 'air-gapped-copy-present')
+        .findings[0],
+    ).toMatchObject({
+      status: 'fail',
+      message:
+        'newest air-gapped copy is from 2026-11-13 12:00 UTC, older than the limit of 7 days',
+    });
     expect(
       checkResult(entity(withLagCopy(10)), 'air-gapped-copy-present', {
         limits: { maxAirGappedCopyAgeDays: 14 },

@@ -100,7 +100,7 @@ describe('last-recovery-point-age: reasons and evidence', () => {
     ).toEqual({
       subject: db.arn,
       status: 'pass',
-      message: 'newest recovery point 6.0 h old',
+      message: 'newest recovery point from 2026-11-23 06:00 UTC, within 48 h',
       evidence: { newestRecoveryPoint: hoursAgo(6), maxAgeHours: 48 },
     });
   });
@@ -109,7 +109,7 @@ describe('last-recovery-point-age: reasons and evidence', () => {
     expect(ageOf([{ creationDate: hoursAgo(72) }], hoursAgo(12))).toMatchObject(
       {
         status: 'pass',
-        message: 'newest recovery point 12.0 h old',
+        message: 'newest recovery point from 2026-11-23 00:00 UTC, within 48 h',
         evidence: {
           newestRecoveryPoint: hoursAgo(72),
           lastBackupTime: hoursAgo(12),
@@ -119,10 +119,11 @@ describe('last-recovery-point-age: reasons and evidence', () => {
     expect(ageOf([], hoursAgo(48)).status).toBe('pass');
   });
 
-  it('fail: too old says how old and the limit; none says so', () => {
+  it('fail: too old says when and the limit; none says so', () => {
     expect(ageOf([{ creationDate: hoursAgo(49.5) }])).toMatchObject({
       status: 'fail',
-      message: 'newest recovery point is 49.5 h old (limit 48 h)',
+      message:
+        'newest recovery point is from 2026-11-21 10:30 UTC, older than the limit of 48 h',
     });
     expect(
       ageOf([{ creationDate: hoursAgo(1), status: 'EXPIRED' }]),
@@ -140,7 +141,7 @@ describe('last-recovery-point-age: reasons and evidence', () => {
       ageOf([{ creationDate: hoursAgo(72) }], undefined, scopes),
     ).toMatchObject({
       status: 'unknown',
-      message: `newest known point is 72.0 h old, but ${why}`,
+      message: `newest known point is from 2026-11-20 12:00 UTC, older than 48 h, but ${why}`,
     });
     expect(
       ageOf([{ creationDate: hoursAgo(2) }], undefined, scopes).status,
