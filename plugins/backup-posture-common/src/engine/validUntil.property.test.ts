@@ -72,10 +72,13 @@ describe('validUntil: a reused evaluation never outlives what it compared with t
           const t = start + Math.floor(fraction * (until - start));
           expect(read(evaluateAt(t))).toEqual(read(first));
           expect(read(evaluateAt(until - 1))).toEqual(read(first));
-          if (first.validUntil) {
-            bounded++;
-            expect(read(evaluateAt(until))).not.toEqual(read(first));
-          }
+          // At validUntil something differs (absent: nothing turns within 400 days).
+          if (first.validUntil) bounded++;
+          expect(
+            !first.validUntil ||
+              JSON.stringify(read(evaluateAt(until))) !==
+                JSON.stringify(read(first)),
+          ).toBe(true);
         },
       ),
       RUNS,

@@ -17,6 +17,7 @@ import {
   TOKYO,
   vault,
 } from './__fixtures__/builders';
+import { AwsCheck } from './checks/types';
 import { EvaluationClock } from './clock';
 import { evaluatePosture } from './evaluate';
 
@@ -113,7 +114,7 @@ describe('a check that reads the time itself', () => {
             remediation: { why: '', console: [], cli: '', terraform: '' },
           },
           evaluate: ({ ctx }) => (ctx.now.getTime() > 0 ? [] : []),
-        },
+        } as AwsCheck,
       ],
     });
     expect(evaluation.validUntil).toBe(NOW);
