@@ -1,6 +1,7 @@
 import {
   CheckStatus,
   EntityPostureSummary,
+  PostureEvaluation,
 } from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
 import { gzipJson } from './encoding';
@@ -10,6 +11,12 @@ import {
   queryReportRows,
   streamPostures,
 } from './entityQueries';
+import {
+  getEvaluations,
+  getReuseKeys,
+  markReused,
+  withLastScanAt,
+} from './entityReuse';
 import { assertLive, BATCH, fenceOf, notNewer, ScanFence } from './fence';
 import {
   EntityPostureStore,
@@ -17,6 +24,7 @@ import {
   PostureSource,
   ReportFilter,
   ReportRow,
+  StoredReuseKey,
 } from './types';
 
 /** Entity postures: a summary and the gzip-compressed posture per entity, and the report's query. */
@@ -68,6 +76,10 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
       clouds: summary.clouds.join(','),
       summary: JSON.stringify(summary),
       posture_gzip: gzipped[i],
+      posture_last_scan_at: summary.lastScanAt ?? null,
+      // Every write sets both: an older row's key never outlives the row it was made for.
+      input_hash: rows[i].inputHash ?? null,
+      valid_until: rows[i].validUntil ?? null,
       scan_id: fence.id,
       scan_started_at: fence.startedAt,
       updated_at: at,
@@ -171,12 +183,38 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
       .delete();
   }
 
+  getReuseKeys(): Promise<Map<string, StoredReuseKey>> {
+    return getReuseKeys(this.db);
+  }
+
+  markReused(
+    rows: Array<{ entityRef: string; inputHash: string }>,
+    scan: ScanFence,
+    at: string,
+    lastScanAt: string,
+  ): Promise<string[]> {
+    return markReused(this.db, rows, scan, at, lastScanAt);
+  }
+
+  getEvaluations(
+    entityRefs: string[],
+  ): Promise<Map<string, PostureEvaluation>> {
+    return getEvaluations(this.db, entityRefs);
+  }
+
   /** The stored posture as gzip-compressed JSON, ready to be sent as is. */
   async getEntityPostureGzip(entityRef: string): Promise<Buffer | undefined> {
     const row = await this.db(ENTITIES)
       .where({ entity_ref: entityRef })
-      .first('posture_gzip');
-    return row?.posture_gzip ? Buffer.from(row.posture_gzip) : undefined;
+      .first('posture_gzip', 'last_scan_at', 'posture_last_scan_at');
+    if (!row?.posture_gzip) return undefined;
+    const gzipped = Buffer.from(row.posture_gzip);
+    // A row kept by a later scan (evaluation reused) says that scan's time.
+    return row.posture_last_scan_at &&
+      row.last_scan_at &&
+      row.last_scan_at !== row.posture_last_scan_at
+      ? withLastScanAt(this.db, entityRef, gzipped, row)
+      : gzipped;
   }
 
   /** The summaries of `entityRefs` that are stored, in the order asked for. */
@@ -185,9 +223,17 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
     for (let i = 0; i < entityRefs.length; i += 500) {
       const rows = await this.db(ENTITIES)
         .whereIn('entity_ref', entityRefs.slice(i, i + 500))
-        .select('entity_ref', 'summary');
-      for (const r of rows as Array<{ entity_ref: string; summary: string }>)
-        byRef.set(r.entity_ref, JSON.parse(r.summary));
+        .select('entity_ref', 'summary', 'last_scan_at');
+      for (const r of rows as Array<{
+        entity_ref: string;
+        summary: string;
+        last_scan_at: string | null;
+      }>) {
+        const summary: EntityPostureSummary = JSON.parse(r.summary);
+        // A row kept by a later scan (its evaluation reused) has that scan's time in the column.
+        if (r.last_scan_at) summary.lastScanAt = r.last_scan_at;
+        byRef.set(r.entity_ref, summary);
+      }
     }
     return entityRefs.flatMap(ref => {
       const summary = byRef.get(ref);

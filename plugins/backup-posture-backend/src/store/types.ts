@@ -4,6 +4,7 @@ import {
   EntityPostureState,
   EntityPostureSummary,
   FactError,
+  PostureEvaluation,
   PostureScore,
   ReportQuery,
   ReportTrendResponse,
@@ -21,6 +22,19 @@ export type { ScanFence } from './fence';
 export interface EntityRow {
   summary: EntityPostureSummary;
   posture: EntityPostureResponse;
+  /** The reuse key: a hash of what the row was made from (posture/inputHash.ts). */
+  inputHash?: string;
+  /** Until when the row's evaluation holds (the engine's `validUntil`); absent: as long as its inputs. */
+  validUntil?: string;
+}
+
+/** What a scan needs of a stored row to keep it instead of evaluating the entity again. */
+export interface StoredReuseKey {
+  inputHash: string;
+  validUntil?: string;
+  state: EntityPostureState;
+  kind: string;
+  score: PostureScore;
 }
 
 export interface ScanTotals {
@@ -159,6 +173,21 @@ export interface EntityPostureStore {
    * With `writtenAt`, for an evaluation of the same scan again, also the rows of that scan not
    * written since `writtenAt`.
    */
+  /** The reuse keys of the stored rows that have one, by entity ref. */
+  getReuseKeys(): Promise<Map<string, StoredReuseKey>>;
+  /**
+   * Marks stored rows as the scan's, unchanged otherwise (their evaluation is reused): a cheap
+   * update of the scan columns, fenced like a write. Returns the refs it marked (a row a newer
+   * scan wrote, or one whose key changed meanwhile, is left as it is).
+   */
+  markReused(
+    rows: Array<{ entityRef: string; inputHash: string }>,
+    scan: ScanFence,
+    at: string,
+    lastScanAt: string,
+  ): Promise<string[]>;
+  /** The stored evaluations of `entityRefs` (for roll-ups whose members were reused). */
+  getEvaluations(entityRefs: string[]): Promise<Map<string, PostureEvaluation>>;
   deleteEntitiesNotInScan(
     scan: Exclude<ScanFence, string>,
     options?: { writtenAt?: string },
