@@ -121,9 +121,14 @@ async function posture(
   return res.body as EntityPostureResponse;
 }
 
-/** Ages the engine measures from the wall clock (`12.3 h old`, `4.5 days old`) move between scans. */
+/**
+ * Ages the engine measures from the wall clock (`3 days old`) and the times of the newest points
+ * (`from 2026-11-29 14:00 UTC`, generated relative to the wall clock) move between scans.
+ */
 const sansAges = (message: string) =>
-  message.replace(/\d+(?:\.\d+)? (h|days) old/g, '… $1 old');
+  message
+    .replace(/\d+(?:\.\d+)? (h|days) old/g, '… $1 old')
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, '… UTC');
 
 /** What a user reads of an entity's evaluation, timestamps (and ages) aside. */
 function userView(p: EntityPostureResponse) {

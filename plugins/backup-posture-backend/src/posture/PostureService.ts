@@ -20,8 +20,23 @@ import {
 } from '../providers/entityMappings';
 import { loadPostureIndex, PostureIndex } from '../providers/PostureIndex';
 import { PostureStore } from '../store/PostureStore';
-import { EntityRow } from '../store/types';
-import { computeEntityPosture, entityRefOf } from './entityPosture';
+import { EntityRow, StoredReuseKey } from '../store/types';
+import {
+  computeEntityPosture,
+  entityRefOf,
+  exceptionsOf,
+  PostureInput,
+  prepareEntityPosture,
+} from './entityPosture';
+import { checksFingerprint, leafInputHash, rollUpInputHash } from './inputHash';
+
+/** One entity of a scan's evaluation: a row evaluated now, or a stored row kept as it is. */
+export type EvaluatedEntity =
+  | { row: EntityRow; reused?: undefined }
+  | {
+      row?: undefined;
+      reused: { entityRef: string; inputHash: string; stored: StoredReuseKey };
+    };
 
 /** What the entity route sends: stored compressed JSON as is, or a posture computed now. */
 export type PostureAnswer =
@@ -70,13 +85,22 @@ export class PostureService {
    * Rows for every mapped entity and every system/group/domain with mapped members, one at a
    * time, so a scan can write them in batches: each row carries its inventory slice and evaluation
    * (tens of KB), and 10,000 of them at once took gigabytes of heap (docs/benchmarks.md).
+   *
+   * With `reuse`, an entity whose reuse key (posture/inputHash.ts) equals its stored row's, and
+   * whose stored evaluation is still valid at `now`, is not evaluated again: it comes back as
+   * `reused`. A roll-up is evaluated again when any member's key changed or its validity ended
+   * (its reused members' evaluations are then read back with `reuse.loadEvaluations`).
    */
-  *evaluateEach(
+  async *evaluateEach(
     entities: Entity[],
     index: PostureIndex,
     now: string,
     lastScanAt: string,
-  ): Generator<EntityRow> {
+    reuse?: {
+      stored: Map<string, StoredReuseKey>;
+      loadEvaluations(refs: string[]): Promise<Map<string, PostureEvaluation>>;
+    },
+  ): AsyncGenerator<EvaluatedEntity> {
     const mappings = new Map<string, EntityMappings>();
     for (const e of entities) {
       if (isRollUpKind(e.kind)) continue;
@@ -84,9 +108,18 @@ export class PostureService {
       if (m) mappings.set(entityRefOf(e), m);
     }
     const rollUps = buildRollUps(entities);
+    const checks = this.checksKey();
     // Members first: a system's or group's posture is rolled up from its members' evaluations,
     // kept here (without their inventories) until the roll-ups are done.
     const evaluations = new Map<string, PostureEvaluation>();
+    const hashes = new Map<string, string>();
+    const validity = new Map<string, string | undefined>();
+    const keep = (ref: string, hash: string) => {
+      const s = reuse?.stored.get(ref);
+      return s && s.inputHash === hash && !(s.validUntil && now >= s.validUntil)
+        ? s
+        : undefined;
+    };
     const leavesFirst = [
       ...entities.filter(e => !isRollUpKind(e.kind)),
       ...entities.filter(e => isRollUpKind(e.kind)),
@@ -101,13 +134,33 @@ export class PostureService {
           );
           const members = memberRefs.map(r => mappings.get(r)!);
           if (members.length === 0) continue;
+          const inputHash = rollUpInputHash({
+            entity,
+            members: memberRefs.map(r => [r, hashes.get(r)]),
+            checks,
+          });
+          const validUntil = memberRefs
+            .map(r => validity.get(r))
+            .filter((v): v is string => Boolean(v))
+            .sort()[0];
+          const kept = keep(ref, inputHash);
+          if (kept) {
+            yield { reused: { entityRef: ref, inputHash, stored: kept } };
+            continue;
+          }
+          const missing = memberRefs.filter(
+            r => !evaluations.has(r) && reuse?.stored.has(r),
+          );
+          const loaded = missing.length
+            ? await reuse!.loadEvaluations(missing)
+            : new Map<string, PostureEvaluation>();
           row = computeEntityPosture({
             entity,
             mappings: members.filter(m => m.problems.length === 0),
             problems: members.flatMap(m => m.problems),
             rollUp: true,
             memberEvaluations: memberRefs
-              .map(r => evaluations.get(r))
+              .map(r => evaluations.get(r) ?? loaded.get(r))
               .filter((e): e is PostureEvaluation => Boolean(e)),
             index,
             exceptions: this.deps.exceptions,
@@ -116,10 +169,12 @@ export class PostureService {
             now,
             lastScanAt,
           });
+          row.inputHash = inputHash;
+          if (validUntil) row.validUntil = validUntil;
         } else {
           const m = mappings.get(ref);
           if (!m) continue;
-          row = computeEntityPosture({
+          const input: PostureInput = {
             entity,
             mappings: m.problems.length ? [] : [m],
             problems: m.problems,
@@ -130,7 +185,27 @@ export class PostureService {
             lineage: this.lineage,
             now,
             lastScanAt,
+          };
+          const prepared = prepareEntityPosture(input);
+          const inputHash = leafInputHash({
+            entity,
+            inventory: prepared.inventory,
+            state: prepared.state,
+            exceptions: exceptionsOf(this.deps.exceptions, ref),
+            checks,
           });
+          hashes.set(ref, inputHash);
+          const kept = keep(ref, inputHash);
+          if (kept) {
+            validity.set(ref, kept.validUntil);
+            yield { reused: { entityRef: ref, inputHash, stored: kept } };
+            continue;
+          }
+          row = computeEntityPosture(input, prepared);
+          row.inputHash = inputHash;
+          const validUntil = row.posture.evaluation?.validUntil;
+          if (validUntil) row.validUntil = validUntil;
+          validity.set(ref, validUntil);
           if (row.posture.evaluation)
             evaluations.set(ref, row.posture.evaluation);
         }
@@ -140,8 +215,16 @@ export class PostureService {
           `Failed to evaluate backup posture of ${ref}: ${e}`,
         );
       }
-      if (row) yield row;
+      if (row) yield { row };
     }
+  }
+
+  private checksKeyMemo?: string;
+
+  /** The reuse keys' part for the registered checks, computed once. */
+  private checksKey(): string {
+    this.checksKeyMemo ??= checksFingerprint(this.deps.checks);
+    return this.checksKeyMemo;
   }
 
   /**

@@ -92,6 +92,12 @@ function keyReadStatuses(inventory: EntityInventory): KeyReadStatus[] {
   return statuses;
 }
 
+/** The exceptions that apply to the entity. */
+export const exceptionsOf = (
+  exceptions: PostureException[],
+  entityRef: string,
+) => exceptions.filter(e => normalizeRef(e.entityRef) === entityRef);
+
 export interface PostureInput {
   entity: Entity;
   /** The mappings that make up the entity (its own, or its members' for systems and groups). */
@@ -111,9 +117,17 @@ export interface PostureInput {
   lastScanAt?: string;
 }
 
-/** Builds the entity's inventory from the stored snapshots and evaluates it with the engine. */
-export function computeEntityPosture(input: PostureInput): EntityRow {
-  const { entity, mappings, problems, index, now, lastScanAt } = input;
+/** The entity's inventory cut from the stored snapshots, and its state: what it is evaluated from. */
+export interface PreparedPosture {
+  entityRef: string;
+  slice: ReturnType<PostureIndex['slice']>;
+  inventory: EntityInventory;
+  state: EntityPostureState;
+}
+
+/** Cuts the entity's inventory from the stored snapshots and tells its state. */
+export function prepareEntityPosture(input: PostureInput): PreparedPosture {
+  const { entity, mappings, problems, index, lastScanAt } = input;
   const entityRef = entityRefOf(entity);
   const slice = index.slice(mappings);
   const inventory: EntityInventory = {
@@ -128,6 +142,16 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   else if (index.scopeCount === 0 || !lastScanAt) state = 'pending';
   // Mapped after the stored scan, by what it did not look for: the next scan answers.
   else if (slice.notCovered && !input.rollUp) state = 'pending';
+  return { entityRef, slice, inventory, state };
+}
+
+/** Builds the entity's inventory from the stored snapshots and evaluates it with the engine. */
+export function computeEntityPosture(
+  input: PostureInput,
+  prepared: PreparedPosture = prepareEntityPosture(input),
+): EntityRow {
+  const { entity, problems, now, lastScanAt } = input;
+  const { entityRef, slice, inventory, state } = prepared;
 
   let evaluation: PostureEvaluation | undefined;
   if (state === 'ok' && input.rollUp && input.memberEvaluations) {
@@ -135,9 +159,7 @@ export function computeEntityPosture(input: PostureInput): EntityRow {
   } else if (state === 'ok') {
     evaluation = evaluatePosture(inventory, {
       now,
-      exceptions: input.exceptions.filter(
-        e => normalizeRef(e.entityRef) === entityRef,
-      ),
+      exceptions: exceptionsOf(input.exceptions, entityRef),
       ...(input.checks ? { checks: input.checks } : {}),
       ...(input.lineage ? { lineage: input.lineage } : {}),
     });

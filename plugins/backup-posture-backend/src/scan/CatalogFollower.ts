@@ -62,7 +62,7 @@ export class CatalogFollower {
       now: new Date().toISOString(),
     });
     logger.info(
-      `Backup posture: the catalog changed since scan ${last.scanId} was evaluated; ${result.entityCount} entities evaluated again from its snapshots (${result.pendingCount} pending until the next scan)`,
+      `Backup posture: the catalog changed since scan ${last.scanId} was evaluated; ${result.entityCount} entities evaluated again from its snapshots (${result.reusedCount} kept as they were) (${result.pendingCount} pending until the next scan)`,
     );
     return {
       evaluated: true,

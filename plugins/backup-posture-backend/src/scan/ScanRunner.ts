@@ -205,6 +205,7 @@ export class ScanRunner {
         closedElsewhere();
 
       const finishedAt = new Date().toISOString();
+      const evaluationStart = Date.now();
       const evaluated = await evaluateEntities({
         posture,
         store,
@@ -246,7 +247,9 @@ export class ScanRunner {
           scanned.keyCounts,
         )
           .map(([cloud, n]) => `${cloud} ${n}`)
-          .join(', ')}, ${entityCount} entities`,
+          .join(
+            ', ',
+          )}, ${entityCount} entities (${evaluated.reusedCount} kept from the previous evaluation; evaluated and stored in ${Date.now() - evaluationStart} ms)`,
       );
       return {
         scanId,
