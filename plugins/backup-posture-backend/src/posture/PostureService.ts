@@ -28,7 +28,12 @@ import {
   PostureInput,
   prepareEntityPosture,
 } from './entityPosture';
-import { checksFingerprint, leafInputHash, rollUpInputHash } from './inputHash';
+import {
+  checksFingerprint,
+  leafHeaderHash,
+  leafInputHash,
+  rollUpInputHash,
+} from './inputHash';
 
 /** One entity of a scan's evaluation: a row evaluated now, or a stored row kept as it is. */
 export type EvaluatedEntity =
@@ -114,11 +119,11 @@ export class PostureService {
     const evaluations = new Map<string, PostureEvaluation>();
     const hashes = new Map<string, string>();
     const validity = new Map<string, string | undefined>();
+    const stillValid = (s: StoredReuseKey) =>
+      !(s.validUntil && now >= s.validUntil);
     const keep = (ref: string, hash: string) => {
       const s = reuse?.stored.get(ref);
-      return s && s.inputHash === hash && !(s.validUntil && now >= s.validUntil)
-        ? s
-        : undefined;
+      return s && s.inputHash === hash && stillValid(s) ? s : undefined;
     };
     const leavesFirst = [
       ...entities.filter(e => !isRollUpKind(e.kind)),
@@ -170,6 +175,7 @@ export class PostureService {
             lastScanAt,
           });
           row.inputHash = inputHash;
+          if (index.fingerprint) row.indexFingerprint = index.fingerprint;
           if (validUntil) row.validUntil = validUntil;
         } else {
           const m = mappings.get(ref);
@@ -186,14 +192,38 @@ export class PostureService {
             now,
             lastScanAt,
           };
-          const prepared = prepareEntityPosture(input);
-          const inputHash = leafInputHash({
+          const headerHash = leafHeaderHash({
             entity,
-            inventory: prepared.inventory,
-            state: prepared.state,
             exceptions: exceptionsOf(this.deps.exceptions, ref),
             checks,
           });
+          // The index is what the stored row was sliced from, and the entity the same: its
+          // slice is too, so it is kept without slicing it again.
+          const same = reuse?.stored.get(ref);
+          if (
+            same &&
+            index.fingerprint &&
+            same.indexFingerprint === index.fingerprint &&
+            same.headerHash === headerHash &&
+            stillValid(same)
+          ) {
+            hashes.set(ref, same.inputHash);
+            validity.set(ref, same.validUntil);
+            yield {
+              reused: {
+                entityRef: ref,
+                inputHash: same.inputHash,
+                stored: same,
+              },
+            };
+            continue;
+          }
+          const prepared = prepareEntityPosture(input);
+          const inputHash = leafInputHash(
+            headerHash,
+            prepared.state,
+            prepared.inventory,
+          );
           hashes.set(ref, inputHash);
           const kept = keep(ref, inputHash);
           if (kept) {
@@ -202,6 +232,8 @@ export class PostureService {
             continue;
           }
           row = computeEntityPosture(input, prepared);
+          row.headerHash = headerHash;
+          if (index.fingerprint) row.indexFingerprint = index.fingerprint;
           row.inputHash = inputHash;
           const validUntil = row.posture.evaluation?.validUntil;
           if (validUntil) row.validUntil = validUntil;

@@ -103,11 +103,9 @@ function entityFields(entity: Entity) {
   };
 }
 
-/** The reuse key of a leaf entity (a component, a resource…): its inputs and the engine's. */
-export function leafInputHash(input: {
+/** What identifies a leaf entity's own inputs besides its slice: catalog fields, exceptions, engine. */
+export function leafHeaderHash(input: {
   entity: Entity;
-  inventory: EntityInventory;
-  state: string;
   exceptions: PostureException[];
   checks: string;
   limits?: unknown;
@@ -119,10 +117,44 @@ export function leafInputHash(input: {
       limits: input.limits,
       exceptions: input.exceptions,
       entity: entityFields(input.entity),
-      state: input.state,
-      inventory: withoutScanTimes(input.inventory),
     }),
   );
+}
+
+/**
+ * The reuse key of a leaf entity (a component, a resource…): its header and its slice. The
+ * inventory, the bulk, is serialised with plain `JSON.stringify` (the slice is built by the same
+ * code from the same stored JSON every time, so equal content comes out alike; were an order ever
+ * to differ, the entity would only be evaluated again, never wrongly kept).
+ */
+export function leafInputHash(
+  header: string,
+  state: string,
+  inventory: EntityInventory,
+): string {
+  return createHash('sha256')
+    .update(`${header}\u0000${state}\u0000`)
+    .update(JSON.stringify(withoutScanTimes(inventory)))
+    .digest('hex');
+}
+
+/** The scan's own read times, as `JSON.stringify` replacer: out of {@link indexFingerprint}. */
+function scanTimesOut(this: unknown, key: string, value: unknown) {
+  const holder = this as Record<string, unknown>;
+  if (key === 'lastAttemptAt' || key === 'collectedAt') return undefined;
+  if (key === 'readAt' && !holder.staleError) return undefined;
+  if (key === 'lastSuccessAt' && holder.state === 'ok') return undefined;
+  return value;
+}
+
+/**
+ * A fingerprint of everything a provider's index is built from (scopes, keys, facts), less the
+ * scan's own read times: equal from one evaluation to the next, every entity's slice is equal too,
+ * so an entity whose header did not change keeps its row without being sliced. A read time this
+ * does not know of only makes it differ every scan (each entity is then sliced and compared).
+ */
+export function indexFingerprint(parts: unknown): string {
+  return sha256(JSON.stringify(parts, scanTimesOut));
 }
 
 /** The reuse key of a system, group or domain: its own fields and its members' keys. */
@@ -131,12 +163,17 @@ export function rollUpInputHash(input: {
   members: Array<[ref: string, hash: string | undefined]>;
   checks: string;
 }): string {
-  return sha256(
-    stableJson({
-      engine: POSTURE_ENGINE_VERSION,
-      checks: input.checks,
-      entity: entityFields(input.entity),
-      members: [...input.members].sort(([a], [b]) => (a < b ? -1 : 1)),
-    }),
-  );
+  const members = input.members
+    .map(([ref, hash]) => `${ref}=${hash ?? ''}`)
+    .sort();
+  return createHash('sha256')
+    .update(
+      stableJson({
+        engine: POSTURE_ENGINE_VERSION,
+        checks: input.checks,
+        entity: entityFields(input.entity),
+      }),
+    )
+    .update(`\u0000${members.join('\n')}`)
+    .digest('hex');
 }

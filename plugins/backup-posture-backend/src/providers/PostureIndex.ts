@@ -6,6 +6,7 @@ import {
   InventoryProvider,
   InventoryProviderIndex,
 } from '@backup-posture/plugin-backup-posture-node';
+import { indexFingerprint } from '../posture/inputHash';
 import { SnapshotStore } from '../store/types';
 import { EntityMappings } from './entityMappings';
 
@@ -31,6 +32,8 @@ export class PostureIndex {
       cloud: string;
       index: InventoryProviderIndex<unknown>;
     }>,
+    /** What the index was built from (posture/inputHash.ts `indexFingerprint`), if known. */
+    readonly fingerprint?: string,
   ) {}
 
   /** How many scopes of any provider have a status (none: postures are still `pending`). */
@@ -79,8 +82,12 @@ export async function loadPostureIndex(
       return {
         cloud: provider.cloud,
         index: provider.createIndex({ scopes, keys, facts }),
+        fingerprint: indexFingerprint([provider.cloud, scopes, keys, facts]),
       };
     }),
   );
-  return new PostureIndex(parts);
+  return new PostureIndex(
+    parts,
+    indexFingerprint(parts.map(p => p.fingerprint)),
+  );
 }

@@ -15,7 +15,7 @@ import { catalogFingerprint } from './catalogEntities';
 const ENTITY_WRITE_BATCH = 200;
 
 /** Rows kept from the previous evaluation, marked as the scan's together (a cheap update). */
-const REUSE_MARK_BATCH = 1000;
+const REUSE_MARK_BATCH = 2000;
 
 /** The longest the evaluation holds the event loop before letting other work run. */
 const YIELD_EVERY_MS = 20;
@@ -84,7 +84,7 @@ export async function evaluateEntities(deps: {
   ) => {
     if (!rows.length) return;
     await store.entities
-      .markReused(rows, scan, deps.now, deps.lastScanAt)
+      .markReused(rows, scan, deps.now, deps.lastScanAt, index.fingerprint)
       .catch(fail);
   };
   let batch: EntityRow[] = [];

@@ -35,6 +35,7 @@ interface Row {
   scan_id: string;
   updated_at: string;
   input_hash: string | null;
+  index_fingerprint: string | null;
   valid_until: string | null;
   posture_gzip: Buffer;
   checks: string;
@@ -48,6 +49,7 @@ async function rows(knex: Knex): Promise<Map<string, Row>> {
     'scan_id',
     'updated_at',
     'input_hash',
+    'index_fingerprint',
     'valid_until',
     'posture_gzip',
     'summary as checks',
@@ -88,6 +90,11 @@ describe.each(databases.eachSupportedId())(
           expect({ ref, hash: r.input_hash }).toEqual({
             ref,
             hash: was.input_hash,
+          });
+          // The stored snapshots are the same (read times aside): kept without slicing.
+          expect({ ref, index: r.index_fingerprint }).toEqual({
+            ref,
+            index: was.index_fingerprint,
           });
           // Not rewritten: the compressed posture is byte for byte the first scan's.
           expect(

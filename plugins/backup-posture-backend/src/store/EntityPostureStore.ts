@@ -79,6 +79,8 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
       posture_last_scan_at: summary.lastScanAt ?? null,
       // Every write sets both: an older row's key never outlives the row it was made for.
       input_hash: rows[i].inputHash ?? null,
+      header_hash: rows[i].headerHash ?? null,
+      index_fingerprint: rows[i].indexFingerprint ?? null,
       valid_until: rows[i].validUntil ?? null,
       scan_id: fence.id,
       scan_started_at: fence.startedAt,
@@ -192,8 +194,9 @@ export class DatabaseEntityPostureStore implements EntityPostureStore {
     scan: ScanFence,
     at: string,
     lastScanAt: string,
-  ): Promise<string[]> {
-    return markReused(this.db, rows, scan, at, lastScanAt);
+    indexFingerprint?: string,
+  ): Promise<number> {
+    return markReused(this.db, rows, scan, at, lastScanAt, indexFingerprint);
   }
 
   getEvaluations(

@@ -8,7 +8,7 @@ import {
 } from '@backup-posture/plugin-backup-posture-common';
 import { Knex } from 'knex';
 import { ENTITIES } from './entityQueries';
-import { assertLive, BATCH, fenceOf, notNewer, ScanFence } from './fence';
+import { assertLive, fenceOf, notNewer, ScanFence } from './fence';
 import { StoredReuseKey } from './types';
 
 /**
@@ -18,6 +18,9 @@ import { StoredReuseKey } from './types';
 
 const gunzipAsync = promisify(gunzip);
 
+/** Refs per update: under SQLite's bound-parameter limit (32,766 since 3.32) and PostgreSQL's. */
+const MARK_BATCH = 2000;
+
 /** The reuse keys of the stored rows that have one (and a score), by entity ref. */
 export async function getReuseKeys(
   db: Knex,
@@ -25,6 +28,8 @@ export async function getReuseKeys(
   const rows: Array<{
     entity_ref: string;
     input_hash: string;
+    header_hash: string | null;
+    index_fingerprint: string | null;
     valid_until: string | null;
     state: EntityPostureState;
     kind: string;
@@ -35,6 +40,8 @@ export async function getReuseKeys(
     .select(
       'entity_ref',
       'input_hash',
+      'header_hash',
+      'index_fingerprint',
       'valid_until',
       'state',
       'kind',
@@ -45,6 +52,10 @@ export async function getReuseKeys(
       r.entity_ref,
       {
         inputHash: r.input_hash,
+        ...(r.header_hash ? { headerHash: r.header_hash } : {}),
+        ...(r.index_fingerprint
+          ? { indexFingerprint: r.index_fingerprint }
+          : {}),
         ...(r.valid_until ? { validUntil: r.valid_until } : {}),
         state: r.state,
         kind: r.kind,
@@ -56,7 +67,7 @@ export async function getReuseKeys(
 
 /**
  * Marks stored rows as the scan's without rewriting them (their evaluation is reused): only the
- * scan columns change, fenced like a write. Returns the refs it marked.
+ * scan columns change, fenced like a write. Returns how many rows it marked.
  */
 export async function markReused(
   db: Knex,
@@ -64,16 +75,17 @@ export async function markReused(
   scan: ScanFence,
   at: string,
   lastScanAt: string,
-): Promise<string[]> {
+  indexFingerprint?: string,
+): Promise<number> {
   assertLive(scan);
   const fence = fenceOf(scan, at);
-  const marked: string[] = [];
+  let marked = 0;
   // The scan lock runs one scan at a time and the fence keeps a newer scan's rows: a row read
   // with this key is still the one it was (or a newer scan's, left alone).
-  for (let i = 0; i < rows.length; i += BATCH * 10) {
+  for (let i = 0; i < rows.length; i += MARK_BATCH) {
     assertLive(scan);
-    const refs = rows.slice(i, i + BATCH * 10).map(r => r.entityRef);
-    await db(ENTITIES)
+    const refs = rows.slice(i, i + MARK_BATCH).map(r => r.entityRef);
+    marked += await db(ENTITIES)
       .whereIn('entity_ref', refs)
       .where(notNewer(ENTITIES, fence.startedAt))
       .update({
@@ -81,12 +93,9 @@ export async function markReused(
         scan_started_at: fence.startedAt,
         updated_at: at,
         last_scan_at: lastScanAt,
+        // Kept because its inputs are those of this index: the next scan may skip slicing it.
+        index_fingerprint: indexFingerprint ?? null,
       });
-    const now: Array<{ entity_ref: string }> = await db(ENTITIES)
-      .whereIn('entity_ref', refs)
-      .where({ scan_id: fence.id })
-      .select('entity_ref');
-    marked.push(...now.map(r => r.entity_ref));
   }
   return marked;
 }

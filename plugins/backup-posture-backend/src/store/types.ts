@@ -24,6 +24,9 @@ export interface EntityRow {
   posture: EntityPostureResponse;
   /** The reuse key: a hash of what the row was made from (posture/inputHash.ts). */
   inputHash?: string;
+  /** Its parts: the entity's own inputs, and the fingerprint of the index it was sliced from. */
+  headerHash?: string;
+  indexFingerprint?: string;
   /** Until when the row's evaluation holds (the engine's `validUntil`); absent: as long as its inputs. */
   validUntil?: string;
 }
@@ -31,6 +34,8 @@ export interface EntityRow {
 /** What a scan needs of a stored row to keep it instead of evaluating the entity again. */
 export interface StoredReuseKey {
   inputHash: string;
+  headerHash?: string;
+  indexFingerprint?: string;
   validUntil?: string;
   state: EntityPostureState;
   kind: string;
@@ -177,15 +182,16 @@ export interface EntityPostureStore {
   getReuseKeys(): Promise<Map<string, StoredReuseKey>>;
   /**
    * Marks stored rows as the scan's, unchanged otherwise (their evaluation is reused): a cheap
-   * update of the scan columns, fenced like a write. Returns the refs it marked (a row a newer
-   * scan wrote, or one whose key changed meanwhile, is left as it is).
+   * update of the scan columns, fenced like a write. Returns how many rows it marked (a row a
+   * newer scan wrote is left as it is).
    */
   markReused(
     rows: Array<{ entityRef: string; inputHash: string }>,
     scan: ScanFence,
     at: string,
     lastScanAt: string,
-  ): Promise<string[]>;
+    indexFingerprint?: string,
+  ): Promise<number>;
   /** The stored evaluations of `entityRefs` (for roll-ups whose members were reused). */
   getEvaluations(entityRefs: string[]): Promise<Map<string, PostureEvaluation>>;
   deleteEntitiesNotInScan(
