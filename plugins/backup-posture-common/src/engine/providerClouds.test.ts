@@ -202,3 +202,33 @@ describe('clouds added by backend modules (EntityInventory.clouds, ProviderCheck
     });
   });
 });
+
+describe('module clouds and validUntil (engine/clock.ts)', () => {
+  const timedCheck = (
+    use: (input: ProviderEvaluationInput<Vaults>) => boolean,
+  ): ProviderCheck<Vaults> => ({
+    ...lockedCheck('onprem'),
+    evaluate: input => [
+      finding('v', use(input) ? 'pass' : 'fail', 'timed', {}),
+    ],
+  });
+  const evaluate = (check: ProviderCheck<Vaults>) =>
+    evaluatePosture(
+      inventory({ onprem: { vaults: [{ name: 'v', locked: true }] } }),
+      { now: NOW, checks: [check] },
+    );
+
+  it('a check that compares through input.clock holds until its instant; one that reads nothing of the time, forever', () => {
+    const expiry = '2026-11-30T00:00:00.000Z';
+    const timed = evaluate(timedCheck(i => !i.clock.hasPassed(expiry)));
+    expect(timed.validUntil).toBe(expiry);
+    expect(timed.checks[0].status).toBe('pass');
+    expect(evaluate(lockedCheck('onprem')).validUntil).toBeUndefined();
+  });
+
+  it('a check that reads input.now itself holds only for the evaluation instant', () => {
+    const raw = evaluate(timedCheck(i => i.now.getTime() > 0));
+    expect(raw.validUntil).toBe(NOW);
+    expect(raw.checks[0].status).toBe('pass');
+  });
+});

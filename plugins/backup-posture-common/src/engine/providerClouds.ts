@@ -30,25 +30,30 @@ export function providerCloudRuns(
   return Object.keys(inventory.clouds ?? {})
     .sort()
     .map(cloud => {
-      const input = {
-        cloud,
-        entityRef: inventory.entityRef,
-        slice: inventory.clouds?.[cloud],
-        scopes: inventory.scopes.filter(s => s.cloud === cloud),
-        clock,
-        limits,
-        lineage: [],
-      } as unknown as ProviderEvaluationInput;
       // Read directly, the time bounds the evaluation to its instant (engine/clock.ts).
-      Object.defineProperty(input, 'now', {
-        enumerable: true,
-        get: () => {
-          clock.readDirectly();
-          return clock.now;
-        },
-      });
+      const base = () =>
+        Object.defineProperty(
+          {
+            cloud,
+            entityRef: inventory.entityRef,
+            slice: inventory.clouds?.[cloud],
+            scopes: inventory.scopes.filter(s => s.cloud === cloud),
+            clock,
+            limits,
+          },
+          'now',
+          {
+            enumerable: true,
+            get: () => {
+              clock.readDirectly();
+              return clock.now;
+            },
+          },
+        ) as Omit<ProviderEvaluationInput, 'lineage'>;
       const draw = options.lineage?.[cloud];
-      if (draw) input.lineage = draw(input);
+      const input: ProviderEvaluationInput = Object.assign(base(), {
+        lineage: draw ? draw(base()) : [],
+      });
       return {
         input,
         checks: providerChecks.filter(c => c.definition.cloud === cloud),

@@ -62,7 +62,7 @@ function estate(opts: {
 }
 
 describe('air-gapped-copy-present: reasons and evidence (C1, C2)', () => {
-  it('C2 pass names the newest air-gapped copy, its vault and its age', () => {
+  it('C2 pass names the newest air-gapped copy, its vault and when it was made', () => {
     const lag = lagVault();
     let newest = '';
     const inv = estate({
@@ -83,7 +83,7 @@ describe('air-gapped-copy-present: reasons and evidence (C1, C2)', () => {
     expect(f).toEqual({
       subject: bucket.arn,
       status: 'pass',
-      message: 'air-gapped copy 2.0 days old',
+      message: 'air-gapped copy from 2026-11-21 12:00 UTC, within 7 days',
       evidence: {
         recoveryPointArn: newest,
         backupVaultArn: lag.arn,
@@ -113,11 +113,12 @@ describe('air-gapped-copy-present: reasons and evidence (C1, C2)', () => {
     };
     expect(at(7)).toMatchObject({
       status: 'pass',
-      message: 'air-gapped copy 7.0 days old',
+      message: 'air-gapped copy from 2026-11-16 12:00 UTC, within 7 days',
     });
     expect(at(7.5)).toMatchObject({
       status: 'fail',
-      message: 'newest air-gapped copy is 7.5 days old (limit 7)',
+      message:
+        'newest air-gapped copy is from 2026-11-16 00:00 UTC, older than the limit of 7 days',
       evidence: { creationDate: daysAgo(7.5), maxAgeDays: 7 },
     });
   });
