@@ -86,7 +86,7 @@ export class AwsClientFactory {
     private readonly credentials: AccountCredentials,
   ) {
     // Scopes scanned at once, plus the key scopes described meanwhile, with room to spare.
-    this.maxCachedScopes = Math.max(64, 4 * config.aws.concurrency.scopes);
+    this.maxCachedScopes = Math.max(64, config.aws.concurrency.scopes + 16);
     this.inFlight = pLimit(config.aws.concurrency.requestsInFlight);
     const sockets = {
       keepAlive: true,
