@@ -10,6 +10,8 @@ export const TARGETS = {
   /** Scan wall time over the lower bound AWS's quotas and the in-flight budget set. */
   wallRatio: 1.5,
   entityApiP99Ms: 25,
+  /** Entity route throughput over the framework's trivial route (scan status), same run, 200 clients. */
+  entityApiOverBaseline: 0.9,
   reportPageInteractiveMs: 1000,
   /** Peak heap growth of a scan over the heap of one loaded copy of the estate. */
   memoryOverOneCopy: 2,

@@ -16,11 +16,16 @@ export function memorySlope(r: PresetResult, reference?: PresetResult) {
 
 export function targetsOf(r: PresetResult, reference?: PresetResult) {
   const slope = memorySlope(r, reference);
-  const p99At200 = r.api?.latency.find(l => l.concurrency === 200)?.p99Ms;
+  const at200 = r.api?.latency.find(l => l.concurrency === 200);
+  const baseline = r.api?.baseline;
   return {
     calls: r.calls.ratio <= TARGETS.callsRatio,
     wall: r.wall.ratio <= TARGETS.wallRatio,
-    api: p99At200 === undefined ? undefined : p99At200 < TARGETS.entityApiP99Ms,
+    api:
+      at200 && baseline
+        ? at200.requestsPerSecond / baseline.requestsPerSecond >=
+          TARGETS.entityApiOverBaseline
+        : undefined,
     page: r.reportPage
       ? r.reportPage.interactiveMs < TARGETS.reportPageInteractiveMs
       : undefined,
