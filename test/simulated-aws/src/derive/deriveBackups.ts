@@ -1,5 +1,6 @@
 import { dynamoDbUnmanaged, optedIn } from '../model/regionSettings';
 import { Estate } from '../model/types';
+import { copyJobRecord } from './copyJobRecord';
 import { copyRejection } from './copyRejection';
 import { EstateIndex } from './estateIndex';
 import {
@@ -110,24 +111,19 @@ export function deriveBackups(estate: Estate): DerivedBackups {
               action.destinationBackupVaultArn,
             );
             const job: DerivedCopyJob = {
-              copyJobId: rng.uuid().toUpperCase(),
-              accountId: vault.accountId,
-              region: vault.region,
-              state: rejection ? 'FAILED' : 'COMPLETED',
-              statusMessage: rejection?.message,
-              failedBy: rejection?.rule,
-              resourceArn: resource.arn,
-              resourceType: resource.type,
-              resourceName: resource.name,
-              sourceBackupVaultArn: vault.arn,
-              sourceRecoveryPointArn: primary.recoveryPointArn,
-              destinationBackupVaultArn: action.destinationBackupVaultArn,
-              destinationVaultType: destination?.type,
-              destinationRecoveryPointLifecycle: action.lifecycle,
-              creationDate: jobCreated,
-              completionDate: addMs(jobCreated, rejection ? 60_000 : HOUR),
-              backupSizeInBytes: size,
-              iamRoleArn: role,
+              ...copyJobRecord({
+                copyJobId: rng.uuid().toUpperCase(),
+                source: vault,
+                resource,
+                sourceRecoveryPointArn: primary.recoveryPointArn,
+                destinationBackupVaultArn: action.destinationBackupVaultArn,
+                destination,
+                lifecycle: action.lifecycle,
+                created: jobCreated,
+                rejection,
+                backupSizeInBytes: size,
+                iamRoleArn: role,
+              }),
               createdBy: createdBy(plan, rule),
             };
             if (!rejection && destination) {

@@ -1,4 +1,5 @@
 import { SimStartedCopyJobs } from '../model/types';
+import { copyJobRecord } from './copyJobRecord';
 import { copyRejection } from './copyRejection';
 import { EstateIndex } from './estateIndex';
 import {
@@ -61,26 +62,19 @@ export function deriveStartedCopies(
       started.lifecycle,
       source.accountId,
     );
-    const job: DerivedCopyJob = {
+    const job = copyJobRecord({
       copyJobId: rng.uuid().toUpperCase(),
-      accountId: source.accountId,
-      region: source.region,
-      state: rejection ? 'FAILED' : 'COMPLETED',
-      statusMessage: rejection?.message,
-      failedBy: rejection?.rule,
-      resourceArn: resource.arn,
-      resourceType: resource.type,
-      resourceName: resource.name,
-      sourceBackupVaultArn: source.arn,
+      source,
+      resource,
       sourceRecoveryPointArn: point.recoveryPointArn,
       destinationBackupVaultArn: started.destinationBackupVaultArn,
-      destinationVaultType: destination?.type,
-      destinationRecoveryPointLifecycle: started.lifecycle,
-      creationDate: jobCreated,
-      completionDate: addMs(jobCreated, rejection ? 60_000 : HOUR),
+      destination,
+      lifecycle: started.lifecycle,
+      created: jobCreated,
+      rejection,
       backupSizeInBytes: point.backupSizeInBytes,
       iamRoleArn: started.iamRoleArn,
-    };
+    });
     if (!rejection && destination) {
       const copyKey = copyPointKey(
         index,
