@@ -1,84 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  awsInventory,
   CENTRAL,
   cmk,
-  copyJob,
-  daysAgo,
   entity,
-  errorScope,
   MGMT,
-  OSAKA,
   OUTSIDE,
   plan,
   PROD,
-  recoveryPoint,
-  resource,
   rule,
   TOKYO,
-  vault,
   vaultArn,
   orgCopyPolicy,
-  organization,
 } from '../../../__fixtures__/builders';
 import { checkResult, findingAbout } from '../../../__fixtures__/run';
 import {
   auroraCrossRegionIntoReplicaVault,
   rdsWithAwsManagedKeyCrossAccount,
 } from '../../../__fixtures__/scenarios';
-
-/** An Aurora cluster with a CMK shared with the central account, copied there: everything ready. */
-function readyCrossAccount() {
-  const sourceKey = cmk(PROD, TOKYO, 'aurora-key', {
-    policy: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${PROD}:root` },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-        {
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${CENTRAL}:root` },
-          Action: ['kms:Decrypt', 'kms:CreateGrant', 'kms:DescribeKey'],
-          Resource: '*',
-        },
-      ],
-    }),
-  });
-  const vaultKey = cmk(PROD, TOKYO, 'vault-key');
-  const centralKey = cmk(CENTRAL, TOKYO, 'central-key');
-  const db = resource('Aurora', PROD, TOKYO, 'payments-db', {
-    encryptionKeyArn: sourceKey.arn,
-  });
-  const primaryVault = vault(PROD, TOKYO, 'payments', vaultKey);
-  const central = vault(CENTRAL, TOKYO, 'central', centralKey, {
-    accessPolicy: orgCopyPolicy(),
-  });
-  const primary = recoveryPoint(db, primaryVault, sourceKey);
-  const aws = awsInventory({
-    resources: [db],
-    vaults: [primaryVault, central],
-    keys: [sourceKey, vaultKey, centralKey],
-    plans: [
-      plan(PROD, TOKYO, [
-        rule('payments', {
-          copyActions: [
-            {
-              destinationBackupVaultArn: central.arn,
-              lifecycle: { deleteAfterDays: 35 },
-            },
-          ],
-        }),
-      ]),
-    ],
-    recoveryPoints: [primary],
-    copyJobs: [copyJob(db, primaryVault, central, 'COMPLETED')],
-  });
-  return { aws, db, sourceKey, central, primaryVault };
-}
+import { readyCrossAccount } from '../__testUtils__/readyCrossAccount';
 
 const prereq = (inv: ReturnType<typeof entity>, tag: string) =>
   findingAbout(checkResult(inv, 'cross-account-copy-ready'), `[${tag}`);
@@ -290,109 +229,5 @@ describe('cross-account-copy-ready (B1–B6)', () => {
         'cross-account-copy-ready',
       ).status,
     ).toBe('not-applicable');
-  });
-});
-
-describe('copy-jobs-succeeding (B1–B5, B9)', () => {
-  it('B9 pass: latest copy job completed', () => {
-    expect(
-      checkResult(entity(readyCrossAccount().aws), 'copy-jobs-succeeding')
-        .status,
-    ).toBe('pass');
-  });
-  it('B4 fail: a failed job explains the AWS-managed key message in plain words', () => {
-    const f = checkResult(
-      rdsWithAwsManagedKeyCrossAccount().inventory,
-      'copy-jobs-succeeding',
-    ).findings[0];
-    expect(f.status).toBe('fail');
-    expect(f.evidence.knownMessage).toBe('default-key-cannot-be-shared');
-    expect(f.explanation).toContain('AWS-managed keys can never be shared');
-  });
-  it('B9 fail: "failed to unshare snapshot" is explained as a deleted backup role', () => {
-    const { aws, db, primaryVault, central } = readyCrossAccount();
-    const inv = entity({
-      ...aws,
-      copyJobs: [
-        copyJob(db, primaryVault, central, 'FAILED', {
-          statusMessage: 'Failed to unshare snapshot',
-        }),
-      ],
-    });
-    const f = checkResult(inv, 'copy-jobs-succeeding').findings[0];
-    expect(f.status).toBe('fail');
-    expect(f.explanation).toContain('role was deleted');
-  });
-  it('B9 warn: configured copy with primary points but no copy job', () => {
-    const { aws } = readyCrossAccount();
-    expect(
-      checkResult(entity({ ...aws, copyJobs: [] }), 'copy-jobs-succeeding')
-        .status,
-    ).toBe('warn');
-  });
-  it('B9 unknown: copy jobs could not be read in the source scope', () => {
-    const { aws } = readyCrossAccount();
-    expect(
-      checkResult(
-        entity({ ...aws, copyJobs: [] }, [errorScope(PROD, TOKYO)]),
-        'copy-jobs-succeeding',
-      ).status,
-    ).toBe('unknown');
-  });
-  it('B9: jobs older than the window are ignored', () => {
-    const { aws, db, primaryVault, central } = readyCrossAccount();
-    const inv = entity({
-      ...aws,
-      recoveryPoints: [],
-      copyJobs: [
-        copyJob(db, primaryVault, central, 'FAILED', {
-          creationDate: daysAgo(30),
-        }),
-      ],
-    });
-    expect(checkResult(inv, 'copy-jobs-succeeding').status).toBe(
-      'not-applicable',
-    );
-  });
-});
-
-describe('cross-region-copy-configured (A4) and cross-account-copy-configured (B1)', () => {
-  it('A4 pass / B1 fail: copy to Osaka only', () => {
-    const inv = auroraCrossRegionIntoReplicaVault().inventory;
-    expect(checkResult(inv, 'cross-region-copy-configured').status).toBe(
-      'pass',
-    );
-    expect(checkResult(inv, 'cross-account-copy-configured').status).toBe(
-      'fail',
-    );
-  });
-  it('B1 pass / A4 fail: copy to the central account in the same region', () => {
-    const inv = entity(readyCrossAccount().aws);
-    expect(checkResult(inv, 'cross-account-copy-configured').status).toBe(
-      'pass',
-    );
-    expect(checkResult(inv, 'cross-region-copy-configured').status).toBe(
-      'fail',
-    );
-  });
-  it('B1 warn: configured but the latest copy job failed', () => {
-    const s = rdsWithAwsManagedKeyCrossAccount();
-    const f = checkResult(s.inventory, 'cross-account-copy-configured')
-      .findings[0];
-    expect(f.status).toBe('warn');
-    expect(f.message).toContain('failed');
-  });
-  it('A4 unknown: plans of the resource scope could not be read', () => {
-    const s = auroraCrossRegionIntoReplicaVault();
-    const inv = entity({ ...s.inventory.aws!, plans: [] }, [
-      errorScope(PROD, TOKYO),
-    ]);
-    expect(checkResult(inv, 'cross-region-copy-configured').status).toBe(
-      'unknown',
-    );
-  });
-  it('organization fixture contains the demo members', () => {
-    expect(organization().memberAccountIds).toContain(CENTRAL);
-    expect(OSAKA).toBe('ap-northeast-3');
   });
 });
