@@ -3,10 +3,7 @@ import {
   awsInventory,
   awsManagedKey,
   cmk,
-  copyPoint,
   entity,
-  errorScope,
-  OSAKA,
   plan,
   PROD,
   recoveryPoint,
@@ -14,14 +11,9 @@ import {
   rule,
   TOKYO,
   vault,
-  daysAhead,
   protecting,
 } from '../../../__fixtures__/builders';
-import { checkResult, findingAbout } from '../../../__fixtures__/run';
-import {
-  auroraCrossRegionIntoAwsBackupVault,
-  auroraCrossRegionIntoReplicaVault,
-} from '../../../__fixtures__/scenarios';
+import { checkResult } from '../../../__fixtures__/run';
 
 describe('vault-key-customer-managed (A3)', () => {
   const cmkKey = cmk(PROD, TOKYO, 'vault-key');
@@ -90,221 +82,6 @@ describe('vault-key-customer-managed (A3)', () => {
   });
 });
 
-describe('recovery-point-encrypted (A1, A2)', () => {
-  const key = cmk(PROD, TOKYO, 'vault-key');
-  const v = vault(PROD, TOKYO, 'a', key);
-  const unencrypted = (extra: Parameters<typeof recoveryPoint>[3]) => {
-    const bucket = resource('S3', PROD, TOKYO, 'bucket');
-    const point = recoveryPoint(bucket, v, undefined, extra);
-    const r = checkResult(
-      entity(
-        awsInventory({
-          resources: [bucket],
-          vaults: [v],
-          keys: [key],
-          recoveryPoints: [point],
-        }),
-      ),
-      'recovery-point-encrypted',
-    );
-    return r.findings[0];
-  };
-  it('A2: without CalculatedLifecycle, expiry is CreationDate + Lifecycle.DeleteAfterDays', () => {
-    const f = unencrypted({
-      creationDate: '2026-11-01T00:00:00.000Z',
-      lifecycle: { deleteAfterDays: 35 },
-    });
-    expect(f.status).toBe('fail');
-    expect(f.message).toBe(
-      'not encrypted: the point was created unencrypted; it stays unencrypted until it expires on 2026-12-06T00:00:00.000Z',
-    );
-    expect(f.evidence.deleteAt).toBe('2026-12-06T00:00:00.000Z');
-  });
-  it('A2: CalculatedLifecycle.DeleteAt wins over the lifecycle', () => {
-    const f = unencrypted({
-      creationDate: '2026-11-01T00:00:00.000Z',
-      lifecycle: { deleteAfterDays: 35 },
-      calculatedLifecycle: { deleteAt: '2026-12-01T00:00:00.000Z' },
-    });
-    expect(f.evidence.deleteAt).toBe('2026-12-01T00:00:00.000Z');
-    expect(f.message).toContain('expires on 2026-12-01T00:00:00.000Z');
-  });
-  it('A2: "never expires" only when neither the calculated nor the rule lifecycle says otherwise', () => {
-    const f = unencrypted({ lifecycle: { moveToColdStorageAfterDays: 30 } });
-    expect(f.message).toBe(
-      'not encrypted: the point was created unencrypted; it never expires: delete it once an encrypted point exists',
-    );
-    expect(f.evidence.deleteAt).toBeNull();
-  });
-  it('A1 pass: an encrypted point says which key', () => {
-    const vol = resource('EBS', PROD, TOKYO, 'vol-1');
-    const r = checkResult(
-      entity(
-        awsInventory({
-          resources: [vol],
-          vaults: [v],
-          keys: [key],
-          recoveryPoints: [recoveryPoint(vol, v, key)],
-        }),
-      ),
-      'recovery-point-encrypted',
-    );
-    expect(r.status).toBe('pass');
-    expect(r.findings[0].message).toContain('alias/vault-key');
-  });
-  it('A1/A2 fail: an unencrypted EBS point blames the source and shows when it expires', () => {
-    const vol = resource('EBS', PROD, TOKYO, 'vol-1');
-    const deleteAt = daysAhead(20);
-    const point = recoveryPoint(vol, v, undefined, {
-      calculatedLifecycle: { deleteAt },
-    });
-    const r = checkResult(
-      entity(
-        awsInventory({
-          resources: [vol],
-          vaults: [v],
-          keys: [key],
-          recoveryPoints: [point],
-        }),
-      ),
-      'recovery-point-encrypted',
-    );
-    expect(r.status).toBe('fail');
-    expect(r.findings[0].message).toContain(
-      'source EBS resource is not encrypted',
-    );
-    expect(r.findings[0].message).toContain(deleteAt);
-  });
-  it('A2 not-applicable: no recovery points at all', () => {
-    expect(
-      checkResult(entity(awsInventory({})), 'recovery-point-encrypted').status,
-    ).toBe('not-applicable');
-  });
-});
-
-describe('key-lineage-consistent (A1, A4, A5)', () => {
-  it('A5 pass: copy into a vault created with the multi-region replica', () => {
-    const r = checkResult(
-      auroraCrossRegionIntoReplicaVault().inventory,
-      'key-lineage-consistent',
-    );
-    expect(r.status).toBe('pass');
-  });
-  it('A5 fail: expected the replica CMK, observed aws/rds', () => {
-    const s = auroraCrossRegionIntoReplicaVault();
-    const inv = entity({
-      ...s.inventory.aws!,
-      recoveryPoints: [
-        s.primary,
-        { ...s.copy, encryptionKeyArn: s.awsRdsOsaka.arn },
-      ],
-    });
-    const f = findingAbout(
-      checkResult(inv, 'key-lineage-consistent'),
-      s.drVault.arn,
-    );
-    expect(f.status).toBe('fail');
-    expect(f.message).toMatch(
-      /expected alias\/mrk-aurora .*got alias\/aws\/rds/,
-    );
-  });
-  it('A4 warn: aws/rds observed as predicted for a copy into an aws/backup vault', () => {
-    const s = auroraCrossRegionIntoAwsBackupVault();
-    const f = findingAbout(
-      checkResult(s.inventory, 'key-lineage-consistent'),
-      s.drVault.arn,
-    );
-    expect(f.status).toBe('warn');
-    expect(f.message).toContain('alias/aws/rds');
-  });
-  it('A5 unknown: the observed key could not be described', () => {
-    const s = auroraCrossRegionIntoReplicaVault();
-    const aws = s.inventory.aws!;
-    const inv = entity({
-      ...aws,
-      keys: aws.keys.map(k =>
-        k.arn === s.replica.arn && k.region === OSAKA
-          ? {
-              ...k,
-              keyManager: undefined,
-              aliases: [],
-              error: { name: 'AccessDeniedException', message: 'denied' },
-            }
-          : k,
-      ),
-    });
-    const f = findingAbout(
-      checkResult(inv, 'key-lineage-consistent'),
-      s.drVault.arn,
-    );
-    expect(f.status).toBe('unknown');
-  });
-  it('A5 unknown: the copy vault scope failed, so the missing copy point is not a pass', () => {
-    const s = auroraCrossRegionIntoReplicaVault();
-    const inv = entity({ ...s.inventory.aws!, recoveryPoints: [s.primary] }, [
-      errorScope(PROD, OSAKA),
-    ]);
-    expect(
-      findingAbout(checkResult(inv, 'key-lineage-consistent'), s.drVault.arn)
-        .status,
-    ).toBe('unknown');
-  });
-});
-
-describe('copy-destination-key (A4)', () => {
-  it('A4 fail: names the aws/rds substitution and the unused replica before it happens', () => {
-    const s = auroraCrossRegionIntoAwsBackupVault();
-    const aws = s.inventory.aws!;
-    // No copy has happened yet: the prediction alone fails.
-    const inv = entity({ ...aws, recoveryPoints: [], copyJobs: [] });
-    const r = checkResult(inv, 'copy-destination-key');
-    expect(r.status).toBe('fail');
-    expect(r.findings[0].message).toContain('Aurora → alias/aws/rds');
-    expect(r.findings[0].evidence.unusedReplicaKeyArns).toEqual([
-      s.replica.arn,
-    ]);
-  });
-  it('A4 pass: destination vault has the replica CMK', () => {
-    expect(
-      checkResult(
-        auroraCrossRegionIntoReplicaVault().inventory,
-        'copy-destination-key',
-      ).status,
-    ).toBe('pass');
-  });
-  it('A4 warn: independent types into an aws/backup vault keep aws/backup', () => {
-    const key = cmk(PROD, TOKYO, 'k');
-    const managed = awsManagedKey(PROD, OSAKA, 'backup');
-    const src = vault(PROD, TOKYO, 'a', key);
-    const dest = vault(PROD, OSAKA, 'dr', managed);
-    const inv = entity(
-      awsInventory({
-        resources: [resource('S3', PROD, TOKYO, 'b')],
-        vaults: [src, dest],
-        keys: [key, managed],
-        plans: [
-          plan(PROD, TOKYO, [
-            rule('a', {
-              copyActions: [{ destinationBackupVaultArn: dest.arn }],
-            }),
-          ]),
-        ],
-      }),
-    );
-    expect(checkResult(inv, 'copy-destination-key').status).toBe('warn');
-  });
-  it('A4 unknown: the destination vault was not discovered (scope error)', () => {
-    const s = auroraCrossRegionIntoAwsBackupVault();
-    const aws = s.inventory.aws!;
-    const inv = entity({ ...aws, vaults: [s.primaryVault] }, [
-      errorScope(PROD, OSAKA),
-    ]);
-    const r = checkResult(inv, 'copy-destination-key');
-    expect(r.status).toBe('unknown');
-    expect(r.findings[0].message).toContain('AccessDeniedException');
-  });
-});
-
 describe('backup-key-healthy (A3)', () => {
   const build = (over: Parameters<typeof cmk>[3]) => {
     const key = cmk(PROD, TOKYO, 'vault-key', over);
@@ -344,16 +121,5 @@ describe('backup-key-healthy (A3)', () => {
       'backup-key-healthy',
     );
     expect(r.status).toBe('unknown');
-  });
-});
-
-describe('copy lineage helpers', () => {
-  it('copyPoint links to its parent', () => {
-    const key = cmk(PROD, TOKYO, 'k');
-    const v = vault(PROD, TOKYO, 'a', key);
-    const p = recoveryPoint(resource('S3', PROD, TOKYO, 'b'), v, key);
-    expect(copyPoint(p, v, key).parentRecoveryPointArn).toBe(
-      p.recoveryPointArn,
-    );
   });
 });
