@@ -1,101 +1,17 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { Entity } from '@backstage/catalog-model';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  ANNOTATION_AZURE_VAULT_IDS,
-  ANNOTATION_AZURE_VAULT_TAGS,
-  CheckResult,
-  EntityPostureResponse,
-} from '@backup-posture/plugin-backup-posture-common';
-import {
-  AZURE_CHECK_IDS,
-  azureTruth,
-  DEMO_AZURE_SUBSCRIPTIONS,
-  SIM_AZURE_CREDENTIALS,
-} from '@internal/simulated-aws';
 import request from 'supertest';
-import { startPlugin, waitForScan } from './__testUtils__/backend';
-import { useSimulatedEstate } from './__testUtils__/simulatedEstate';
+import { waitForScan } from './__testUtils__/backend';
 import {
-  componentEntity,
-  NOW,
-  simulatedConfig,
-} from './__testUtils__/fixtures';
+  check,
+  findingOf,
+  get,
+  S,
+  useAzureBackend,
+} from './__testUtils__/azureBackend';
 
 jest.setTimeout(90_000);
 
-const sim = useSimulatedEstate();
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const S = DEMO_AZURE_SUBSCRIPTIONS;
-const vaultId = (sub: string, rg: string, name: string) =>
-  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.RecoveryServices/vaults/${name}`;
-
-/** The dev app's Azure block: the service principal, every demo subscription, real Azure hosts. */
-function azureConfig() {
-  const config = simulatedConfig();
-  (config.backupPosture as any).azure = {
-    ...SIM_AZURE_CREDENTIALS,
-    subscriptions: Object.values(S).map(subscriptionId => ({
-      subscriptionId,
-    })),
-    concurrency: { maxRetries: 0 },
-  };
-  return config;
-}
-
-const component = (name: string, annotations: Record<string, string>) =>
-  componentEntity(name, annotations, { owner: 'apps' });
-
-function entities(): Entity[] {
-  const byTag = (app: string) =>
-    component(app, { [ANNOTATION_AZURE_VAULT_TAGS]: `app=${app}` });
-  const payroll = sim.estate.azure!.recoveryVaults.find(
-    v => v.name === 'rsv-payroll',
-  )!;
-  return [
-    ...['hr-portal', 'crm', 'erp', 'intranet', 'legacy-files', 'data-lake'].map(
-      byTag,
-    ),
-    component('payroll', {
-      [ANNOTATION_AZURE_VAULT_IDS]: vaultId(
-        payroll.subscriptionId,
-        payroll.resourceGroup,
-        payroll.name,
-      ),
-    }),
-    component('denied-vault', {
-      [ANNOTATION_AZURE_VAULT_IDS]: vaultId(
-        S.legacy,
-        'rg-legacy',
-        'rsv-legacy-files',
-      ),
-    }),
-    component('malformed-azure', {
-      [ANNOTATION_AZURE_VAULT_IDS]: '/subscriptions/not-a-guid/vaults/x',
-    }),
-  ];
-}
-
-async function startAzureBackend() {
-  const knex = await databases.init('SQLITE_3');
-  return startPlugin({
-    config: azureConfig(),
-    entities: entities(),
-    extraFeatures: [mockServices.database.factory({ knex })],
-  });
-}
-
-const get = async (srv: any, name: string): Promise<EntityPostureResponse> =>
-  (
-    await request(srv).get(
-      `/api/backup-posture/entities/component/default/${name}/posture`,
-    )
-  ).body;
-const check = (p: EntityPostureResponse, id: string): CheckResult =>
-  p.evaluation!.checks.find(c => c.checkId === id)!;
-const findingOf = (p: EntityPostureResponse, id: string, vault: string) =>
-  check(p, id).findings.find(f => f.subject.endsWith(`/${vault}`))!;
+const { sim, startAzureBackend } = useAzureBackend();
 
 describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 challenge)', () => {
   it('scans every subscription, reads each key once, and evaluates every Z rule story', async () => {
@@ -254,105 +170,6 @@ describe('Azure discovery at the wire (Entra ID, ARM, Key Vault with its 401 cha
         r.entityRef.endsWith('/payroll'),
       );
       expect(payrollRow.keyMix.platformManaged).toBe(1);
-    } finally {
-      await backend.stop();
-    }
-  });
-
-  it('agrees with the simulator’s independent truth on every visible vault and check', async () => {
-    const backend = await startAzureBackend();
-    try {
-      await waitForScan(backend.server);
-      const truth = azureTruth(sim.estate, { now: NOW });
-      const compared: string[] = [];
-      for (const app of [
-        'hr-portal',
-        'crm',
-        'erp',
-        'intranet',
-        'legacy-files',
-        'payroll',
-        'data-lake',
-      ]) {
-        const posture = await get(backend.server, app);
-        for (const vault of posture.inventory!.azure!.vaults) {
-          const expected = truth.find(
-            t => t.vaultId.toLowerCase() === vault.id.toLowerCase(),
-          )!;
-          expect(expected.visible).toBe(true);
-          for (const checkId of AZURE_CHECK_IDS) {
-            const finding = check(posture, checkId).findings.find(
-              f => f.subject === vault.id,
-            );
-            expect({
-              vault: vault.name,
-              checkId,
-              status: finding?.status,
-            }).toEqual({
-              vault: vault.name,
-              checkId,
-              status: expected.checks[checkId],
-            });
-            compared.push(`${vault.name}:${checkId}`);
-          }
-        }
-      }
-      // Every visible vault of the tenant took part.
-      expect(new Set(compared.map(c => c.split(':')[0])).size).toBe(
-        truth.filter(t => t.visible).length,
-      );
-    } finally {
-      await backend.stop();
-    }
-  });
-
-  it('reports the key grant as unknown, never a pass, when role assignments cannot be read', async () => {
-    sim.faults.add({
-      kind: 'access-denied',
-      service: 'azure-arm',
-      operation: 'RoleAssignments_ListForScope',
-    });
-    const backend = await startAzureBackend();
-    try {
-      await waitForScan(backend.server);
-      const erp = await get(backend.server, 'erp');
-      const usable = findingOf(erp, 'rsv-key-usable', 'rsv-erp');
-      expect(usable.status).toBe('unknown');
-      expect(usable.message).toContain('AuthorizationFailed');
-      expect(usable.message).toContain(
-        'Microsoft.Authorization/roleAssignments/read',
-      );
-    } finally {
-      await backend.stop();
-    }
-  });
-
-  it('keeps the last good subscription snapshot when a later scan is denied, and says why', async () => {
-    const backend = await startAzureBackend();
-    try {
-      const first = await waitForScan(backend.server);
-      const before = await get(backend.server, 'hr-portal');
-      expect(before.evaluation!.score.grade).toBe('A');
-
-      sim.faults.add({
-        kind: 'access-denied',
-        service: 'azure-arm',
-        account: S.prod,
-      });
-      await request(backend.server).post('/api/backup-posture/scan/refresh');
-      await waitForScan(backend.server, { after: first.last!.startedAt });
-
-      const after = await get(backend.server, 'hr-portal');
-      expect(after.inventory?.azure?.vaults.map(v => v.name)).toEqual([
-        'rsv-hr-prod',
-      ]);
-      expect(after.freshness.stale).toBe(true);
-      const prod = after.freshness.scopes.find(s => s.account === S.prod)!;
-      expect(prod.state).toBe('stale');
-      expect(prod.error?.name).toBe('AuthorizationFailed');
-      // The last good data still answers (marked stale above), as for AWS scopes.
-      expect(check(after, 'rsv-customer-managed-key').status).toBe('pass');
-      expect(after.evaluation!.score.grade).toBe('A');
     } finally {
       await backend.stop();
     }
