@@ -205,6 +205,22 @@ describe('air-gapped-copy-present: reasons and evidence (C1, C2)', () => {
     });
   });
 
+  it('C2 unknown names the unread air-gapped vault, though another air-gapped vault was read', () => {
+    const local = lagVault(PROD, 'local-lag');
+    const remote = lagVault(RECOVERY, 'recovery-lag');
+    const f = findingAbout(
+      checkResult(
+        entity(estate({ lag: [local, remote] }), [errorScope(RECOVERY, TOKYO)]),
+        CHECK,
+      ),
+      'orders-bucket',
+    );
+    expect(f).toMatchObject({
+      status: 'unknown',
+      message: `no air-gapped copy seen, but data is missing: scan of account ${RECOVERY} in ${TOKYO} failed: AccessDeniedException: not authorized to perform backup:ListBackupVaults`,
+    });
+  });
+
   it('C2 a standard vault in an unread scope leaves the verdict a fail', () => {
     const remoteStandard = vault(RECOVERY, TOKYO, 'recovery-std', key);
     const f = findingAbout(

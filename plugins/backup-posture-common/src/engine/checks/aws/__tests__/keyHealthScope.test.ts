@@ -98,6 +98,24 @@ describe('backup-key-healthy (A3): the keys judged and what depends on each', ()
     });
   });
 
+  it('A3 fail: the affected points are listed up to 20, the count says how many', () => {
+    const { inv, dbKey } = estate({
+      dbKey: { keyState: 'PendingDeletion', enabled: false },
+    });
+    const db = inv.resources[0];
+    const a = inv.vaults[0];
+    const many = Array.from({ length: 23 }, () => recoveryPoint(db, a, dbKey));
+    inv.recoveryPoints = [...inv.recoveryPoints, ...many];
+    const f = checkResult(entity(inv), 'backup-key-healthy').findings.find(
+      x => x.subject === dbKey.arn,
+    )!;
+    expect(f.message).toBe(
+      'key is PendingDeletion: 25 recovery point(s) and 0 vault(s) depend on it and become unrestorable',
+    );
+    expect(f.evidence.affectedRecoveryPointArns).toHaveLength(20);
+    expect(f.evidence.recoveryPoints).toBe(25);
+  });
+
   it('A3 pass: one usable statement among others is enough for the key policy', () => {
     const { inv, bucketKey } = estate({
       bucketKey: {
