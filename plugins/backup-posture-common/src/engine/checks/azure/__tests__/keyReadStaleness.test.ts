@@ -1,20 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  AzureKeyFact,
-  AzureKeyVaultFact,
-  AzureRecoveryVaultFact,
-} from '../../../../inventory';
+import { AzureKeyFact } from '../../../../inventory';
 import { daysAgo, entity, NOW } from '../../../__fixtures__/builders';
 import { checkResult } from '../../../__fixtures__/run';
 import { evaluatePosture } from '../../../evaluate';
+import { KEY_URI, keyVault, rsv } from '../__testUtils__/azureVaults';
 
 /**
  * Issue 15 item 3 for Key Vault keys: a check relying on a key whose read failed in this scan (a
  * Key Vault 500) keeps the verdict of the last good read and says so; with no good read at all it
  * is unknown, naming the failed read.
  */
-const SUB = '00000000-0000-0000-0000-000000000001';
-const KEY_URI = 'https://payments-kv.vault.azure.net/keys/backup';
 const SERVER_ERROR = {
   name: 'InternalServerError',
   message: 'Key Vault service error',
@@ -24,33 +19,6 @@ const STALE_NOTE = ` (key last read 2026-11-22 12:00 UTC; this scan's read faile
 const NEVER_READ =
   'key could not be read and no earlier read succeeded: InternalServerError: Key Vault service error';
 
-const rsv: AzureRecoveryVaultFact = {
-  id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/payments`,
-  name: 'payments',
-  subscriptionId: SUB,
-  resourceGroup: 'rg',
-  location: 'japaneast',
-  tags: {},
-  keyUri: KEY_URI,
-  useSystemAssignedIdentity: true,
-  systemAssignedPrincipalId: 'principal-1',
-  infrastructureEncryption: 'Enabled',
-  immutabilityState: 'Locked',
-  softDeleteState: 'AlwaysON',
-  multiUserAuthorization: 'Enabled',
-};
-const keyVault: AzureKeyVaultFact = {
-  name: 'payments-kv',
-  location: 'japaneast',
-  enableSoftDelete: true,
-  enablePurgeProtection: true,
-  accessPolicies: [
-    {
-      objectId: 'principal-1',
-      keyPermissions: ['get', 'list', 'wrapKey', 'unwrapKey'],
-    },
-  ],
-};
 const key = (extra: Partial<AzureKeyFact> = {}): AzureKeyFact => ({
   keyUri: KEY_URI,
   keyVaultName: 'payments-kv',
@@ -78,7 +46,7 @@ const unread: AzureKeyFact = {
 };
 const withKey = (fact: AzureKeyFact) =>
   entity(undefined, [], {
-    azure: { vaults: [rsv], keyVaults: [keyVault], keys: [fact] },
+    azure: { vaults: [rsv()], keyVaults: [keyVault()], keys: [fact] },
   });
 
 describe('rsv-key-usable (Z1, Z3): a key whose read failed in this scan', () => {
@@ -86,7 +54,7 @@ describe('rsv-key-usable (Z1, Z3): a key whose read failed in this scan', () => 
     expect(
       checkResult(withKey(stale(key())), 'rsv-key-usable').findings[0],
     ).toMatchObject({
-      subject: rsv.id,
+      subject: rsv().id,
       status: 'pass',
       message: `key enabled, RSA, in the vault region${STALE_NOTE}`,
       evidence: {
